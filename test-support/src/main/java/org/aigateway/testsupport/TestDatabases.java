@@ -1,0 +1,70 @@
+package org.aigateway.testsupport;
+
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.util.UUID;
+import org.aigateway.runtime.db.Databases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The real PostgreSQL server tests run against: {@code GATEWAY_TEST_PG_URI} when set, else a
+ * Testcontainers PostgreSQL when Docker works, else the local server on 127.0.0.1:5432 (database
+ * {@code test}, user {@code postgres}, trust auth). A missing server fails the tests.
+ * Each test class takes a fresh database of its own so that classes never see each other's rows.
+ */
+public final class TestDatabases {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TestDatabases.class);
+  private static final String LOCAL = "postgres://postgres@127.0.0.1:5432/test";
+  private static String serverDsn;
+
+  private TestDatabases() {
+  }
+
+  /** A DSN of the test server's maintenance database. */
+  public static synchronized String serverDsn() {
+    if (serverDsn == null) {
+      serverDsn = resolveServer();
+    }
+    return serverDsn;
+  }
+
+  /** Creates an empty database and returns its DSN. */
+  public static String freshDatabase(Vertx vertx) {
+    String name = "gw_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    Pool admin = Databases.pool(vertx, serverDsn(), 1);
+    try {
+      Await.result(admin.query("CREATE DATABASE " + name).execute());
+    } finally {
+      admin.close();
+    }
+    String server = serverDsn();
+    return server.substring(0, server.lastIndexOf('/') + 1) + name;
+  }
+
+  private static String resolveServer() {
+    String fromEnv = System.getenv("GATEWAY_TEST_PG_URI");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv;
+    }
+    if (dockerAvailable()) {
+      PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
+      container.start();
+      return "postgres://" + container.getUsername() + ":" + container.getPassword() + "@"
+          + container.getHost() + ":" + container.getMappedPort(5432) + "/" + container.getDatabaseName();
+    }
+    LOG.info("No Docker and no GATEWAY_TEST_PG_URI: using the local PostgreSQL at {}", LOCAL);
+    return LOCAL;
+  }
+
+  static boolean dockerAvailable() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+}
