@@ -2,7 +2,9 @@ package org.aigateway.testsupport;
 
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.aigateway.runtime.db.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,9 @@ public final class TestDatabases {
 
   private static final Logger LOG = LoggerFactory.getLogger(TestDatabases.class);
   private static final String LOCAL = "postgres://postgres@127.0.0.1:5432/test";
+  private static final String LEFTOVERS = "SELECT datname FROM pg_database WHERE datname LIKE 'gw\\_%'";
   private static String serverDsn;
+  private static boolean leftoversDropped;
 
   private TestDatabases() {
   }
@@ -32,11 +36,28 @@ public final class TestDatabases {
     return serverDsn;
   }
 
+  /**
+   * Drops the databases earlier test runs left behind; one still in use (another JVM's) refuses
+   * the drop and is kept. Called once per JVM, before its first fresh database.
+   */
+  private static void dropLeftovers(Pool admin) {
+    List<String> names = Await.result(admin.query(LEFTOVERS).execute()
+        .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(r -> r.getString(0)).toList()));
+    for (String name : names) {
+      admin.query("DROP DATABASE IF EXISTS " + name).execute()
+          .onFailure(err -> LOG.debug("Kept {}: {}", name, err.getMessage()));
+    }
+  }
+
   /** Creates an empty database and returns its DSN. */
-  public static String freshDatabase(Vertx vertx) {
+  public static synchronized String freshDatabase(Vertx vertx) {
     String name = "gw_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     Pool admin = Databases.pool(vertx, serverDsn(), 1);
     try {
+      if (!leftoversDropped) {
+        leftoversDropped = true;
+        dropLeftovers(admin);
+      }
       Await.result(admin.query("CREATE DATABASE " + name).execute());
     } finally {
       admin.close();

@@ -1,0 +1,30 @@
+package org.aigateway.admin;
+
+import org.aigateway.protocol.config.Settings;
+
+/**
+ * Admin-service settings, read once at start.
+ *
+ * @param sqlDsn              {@code SQL_DSN}, the database holding the config tables
+ * @param poolSize            {@code SQL_MAX_OPEN_CONNS}, default 20
+ * @param autoMigrate         false when {@code DISABLE_AUTO_MIGRATE_DB=true}
+ * @param adminKey            {@code ADMIN_KEY}; empty means every admin call is refused
+ * @param modelConfigDisabled {@code DISABLE_MODEL_CONFIG}: channels may serve models without a config
+ * @param port                {@code ADMIN_PORT}, default 3002; -1 means no server of its own, 0 a random port
+ */
+public record AdminSettings(String sqlDsn, int poolSize, boolean autoMigrate, String adminKey,
+                            boolean modelConfigDisabled, int port) {
+
+  public static final int DEFAULT_PORT = 3002;
+  public static final int NO_SERVER = -1;
+
+  public static AdminSettings from(Settings settings) {
+    return new AdminSettings(
+        settings.string("SQL_DSN", ""),
+        settings.integer("SQL_MAX_OPEN_CONNS", 20),
+        !settings.bool("DISABLE_AUTO_MIGRATE_DB", false),
+        settings.string("ADMIN_KEY", ""),
+        settings.bool("DISABLE_MODEL_CONFIG", false),
+        settings.integer("ADMIN_PORT", DEFAULT_PORT));
+  }
+}

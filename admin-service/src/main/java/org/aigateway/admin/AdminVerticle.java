@@ -1,0 +1,55 @@
+package org.aigateway.admin;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import org.aigateway.protocol.config.Settings;
+import org.aigateway.runtime.http.HealthRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Admin-service's composition root: builds the {@link AdminApi} and serves it on
+ * {@code ADMIN_PORT} with the health routes ({@code -1}: no server of its own).
+ */
+public final class AdminVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AdminVerticle.class);
+
+  private AdminApi api;
+  private HttpServer server;
+
+  @Override
+  public Future<?> start() {
+    Settings settings = Settings.load(config());
+    int port = AdminSettings.from(settings).port();
+    return AdminApi.create(vertx, settings)
+        .compose(created -> {
+          api = created;
+          return port == AdminSettings.NO_SERVER ? Future.succeededFuture() : listen(port);
+        })
+        .recover(err -> stop().transform(v -> Future.failedFuture(err)));
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    return closed.compose(v -> api == null ? Future.succeededFuture() : api.close());
+  }
+
+  /** The port the server listens on, -1 when it has none. */
+  public int port() {
+    return server == null ? -1 : server.actualPort();
+  }
+
+  private Future<HttpServer> listen(int port) {
+    Router router = Router.router(vertx);
+    HealthRoutes.mount(router, api::ready);
+    api.mount(router);
+    return vertx.createHttpServer().requestHandler(router).listen(port).onSuccess(listening -> {
+      server = listening;
+      LOG.info("admin-service listening on port {}", listening.actualPort());
+    });
+  }
+}

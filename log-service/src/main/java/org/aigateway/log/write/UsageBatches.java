@@ -1,0 +1,35 @@
+package org.aigateway.log.write;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aigateway.protocol.event.RelayCompleted;
+import org.aigateway.protocol.event.UsageBatch;
+
+/** Decodes a {@link UsageBatch} bus body into events with distinct request ids. */
+final class UsageBatches {
+
+  private UsageBatches() {
+  }
+
+  /**
+   * The batch's events, the first of each request id only.
+   *
+   * @throws IllegalArgumentException (or another runtime exception) when the body is not a valid batch
+   */
+  static List<RelayCompleted> decode(Object body) {
+    if (!(body instanceof JsonObject json)) {
+      throw new IllegalArgumentException("body must be a JSON object");
+    }
+    Map<String, RelayCompleted> distinct = new LinkedHashMap<>();
+    for (RelayCompleted event : UsageBatch.fromJson(json).events()) {
+      if (event.requestId() == null || event.requestId().isBlank()) {
+        throw new IllegalArgumentException("event without request_id");
+      }
+      distinct.putIfAbsent(event.requestId(), event);
+    }
+    return new ArrayList<>(distinct.values());
+  }
+}

@@ -1,0 +1,169 @@
+package org.aigateway.testsupport;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake OpenAI upstream: a real Vert.x HTTP server on a random port answering
+ * {@code /v1/chat/completions} (JSON or SSE), {@code /v1/completions} and {@code /v1/embeddings} in
+ * OpenAI's wire format. It records every request and misbehaves as its {@link FakeBehaviour} says.
+ */
+public final class FakeOpenAiServer {
+
+  private final Vertx vertx;
+  private final FakeBehaviour behaviour = new FakeBehaviour();
+  private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  private final AtomicInteger sequence = new AtomicInteger();
+  private final AtomicInteger finishedStreams = new AtomicInteger();
+  private final AtomicInteger cancelled = new AtomicInteger();
+  private HttpServer server;
+
+  private FakeOpenAiServer(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  /** Starts a server on a free port of 127.0.0.1. */
+  public static Future<FakeOpenAiServer> start(Vertx vertx) {
+    FakeOpenAiServer fake = new FakeOpenAiServer(vertx);
+    return vertx.createHttpServer()
+        .requestHandler(fake::handle)
+        .listen(0, "127.0.0.1")
+        .map(server -> {
+          fake.server = server;
+          return fake;
+        });
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** The base URL a channel points at, ending in {@code /v1}. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port() + "/v1";
+  }
+
+  public FakeBehaviour behaviour() {
+    return behaviour;
+  }
+
+  /** Every request received so far, oldest first. */
+  public List<RecordedRequest> requests() {
+    return List.copyOf(requests);
+  }
+
+  public RecordedRequest lastRequest() {
+    if (requests.isEmpty()) {
+      throw new AssertionError("the fake upstream received no request");
+    }
+    return requests.get(requests.size() - 1);
+  }
+
+  /** Streams whose last byte was written (normally or not). */
+  public int finishedStreams() {
+    return finishedStreams.get();
+  }
+
+  /** Requests whose connection closed before their response ended (closed by the caller, or by {@code closeAfterChunks}). */
+  public int cancelledRequests() {
+    return cancelled.get();
+  }
+
+  /** Forgets the recorded requests and restores the healthy behaviour. */
+  public void reset() {
+    requests.clear();
+    finishedStreams.set(0);
+    cancelled.set(0);
+    behaviour.reset();
+  }
+
+  public Future<Void> close() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  private void handle(HttpServerRequest request) {
+    request.response().closeHandler(v -> {
+      if (!request.response().ended()) {
+        cancelled.incrementAndGet();
+      }
+    });
+    request.body()
+        .onSuccess(body -> {
+          MultiMap headers = HttpHeaders.headers().addAll(request.headers());
+          requests.add(new RecordedRequest(request.method().name(), request.path(), headers, body));
+          delayed(() -> answer(request, body));
+        });
+  }
+
+  private void delayed(Runnable action) {
+    long delay = behaviour.delayMs;
+    if (delay > 0) {
+      vertx.setTimer(delay, id -> action.run());
+    } else {
+      action.run();
+    }
+  }
+
+  private void answer(HttpServerRequest request, Buffer raw) {
+    if (behaviour.failStatus > 0) {
+      request.response().setStatusCode(behaviour.failStatus).putHeader("content-type", "application/json")
+          .end(behaviour.failBody == null ? "" : behaviour.failBody);
+      return;
+    }
+    JsonObject body;
+    try {
+      body = new JsonObject(raw);
+    } catch (DecodeException e) {
+      json(request, 400, FakeResponses.error("We could not parse the JSON body", "invalid_request_error", null));
+      return;
+    }
+    route(request, body);
+  }
+
+  private void route(HttpServerRequest request, JsonObject body) {
+    String path = request.path();
+    String id = "fake-" + sequence.incrementAndGet();
+    boolean stream = Boolean.TRUE.equals(body.getValue("stream"));
+    if (path.endsWith("/chat/completions")) {
+      respond(request, body, stream, true, FakeResponses.chat(id, body.getString("model"), behaviour), id);
+    } else if (path.endsWith("/completions")) {
+      respond(request, body, stream, false, FakeResponses.completion(id, body.getString("model"), behaviour), id);
+    } else if (path.endsWith("/embeddings")) {
+      json(request, 200, FakeResponses.embeddings(body.getString("model"), inputs(body), behaviour));
+    } else {
+      json(request, 404, FakeResponses.error("Unknown path " + path, "invalid_request_error", "unknown_url"));
+    }
+  }
+
+  private void respond(HttpServerRequest request, JsonObject body, boolean stream, boolean chat, JsonObject full,
+                       String id) {
+    if (stream) {
+      new FakeStream(vertx, request, behaviour, id, body, chat).send()
+          .onComplete(done -> finishedStreams.incrementAndGet());
+    } else if (behaviour.malformedJson) {
+      request.response().putHeader("content-type", "application/json").end("{\"id\": \"broken\", \"choices\": [");
+    } else {
+      json(request, 200, full);
+    }
+  }
+
+  private static int inputs(JsonObject body) {
+    Object input = body.getValue("input");
+    return input instanceof JsonArray array ? Math.max(1, array.size()) : 1;
+  }
+
+  private static void json(HttpServerRequest request, int status, JsonObject body) {
+    request.response().setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
+  }
+}
