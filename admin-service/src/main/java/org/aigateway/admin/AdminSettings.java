@@ -6,7 +6,7 @@ import org.aigateway.protocol.config.Settings;
  * Admin-service settings, read once at start.
  *
  * @param sqlDsn              {@code SQL_DSN}, the database holding the config tables
- * @param poolSize            {@code SQL_MAX_OPEN_CONNS}, default 20
+ * @param poolSize            {@code ADMIN_DB_POOL_SIZE}, default 20
  * @param autoMigrate         false when {@code DISABLE_AUTO_MIGRATE_DB=true}
  * @param adminKey            {@code ADMIN_KEY}; empty means every admin call is refused
  * @param modelConfigDisabled {@code DISABLE_MODEL_CONFIG}: channels may serve models without a config
@@ -21,7 +21,7 @@ public record AdminSettings(String sqlDsn, int poolSize, boolean autoMigrate, St
   public static AdminSettings from(Settings settings) {
     return new AdminSettings(
         settings.string("SQL_DSN", ""),
-        settings.integer("SQL_MAX_OPEN_CONNS", 20),
+        settings.integer("ADMIN_DB_POOL_SIZE", 20),
         !settings.bool("DISABLE_AUTO_MIGRATE_DB", false),
         settings.string("ADMIN_KEY", ""),
         settings.bool("DISABLE_MODEL_CONFIG", false),

@@ -22,12 +22,13 @@ public final class Migrator {
 
   private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
   private static final String CREATE_TABLE = """
-      CREATE TABLE IF NOT EXISTS schema_migrations (
+      CREATE TABLE schema_migrations (
         service text NOT NULL,
         version int NOT NULL,
         applied_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (service, version))""";
   private static final String LOCK_TABLE = "SELECT pg_advisory_xact_lock(hashtext('schema_migrations'))";
+  private static final String TABLE_EXISTS = "SELECT to_regclass('schema_migrations') IS NOT NULL";
   private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext($1))";
   private static final String APPLIED = "SELECT 1 FROM schema_migrations WHERE service = $1 AND version = $2";
   private static final String RECORD = "INSERT INTO schema_migrations (service, version) VALUES ($1, $2)";
@@ -44,8 +45,11 @@ public final class Migrator {
 
   /** Applies the steps not yet applied, in order. */
   public Future<Void> migrate(List<Migration> migrations) {
-    Future<Void> chain = pool.withTransaction(conn -> conn.query(LOCK_TABLE)
-        .execute().compose(r -> conn.query(CREATE_TABLE).execute()).mapEmpty());
+    Future<Void> chain = pool.withTransaction(conn -> conn.query(LOCK_TABLE).execute()
+        .compose(r -> conn.query(TABLE_EXISTS).execute())
+        .compose(rows -> rows.iterator().next().getBoolean(0)
+            ? Future.<Void>succeededFuture()
+            : conn.query(CREATE_TABLE).execute().<Void>mapEmpty()));
     for (Migration migration : migrations) {
       chain = chain.compose(v -> apply(migration));
     }

@@ -1,0 +1,75 @@
+package org.aigateway.relay.adaptor;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.aigateway.protocol.event.Attempt;
+import org.aigateway.protocol.model.Channel;
+import org.aigateway.protocol.model.ModelConfig;
+import org.aigateway.protocol.model.Price;
+import org.aigateway.relay.auth.Caller;
+
+/**
+ * Everything about one relayed request while it runs: the request, the caller, the model's
+ * configuration, the client's response, the channel of the current attempt and the attempts so far.
+ * Used on the request's event loop only.
+ */
+public final class RelayContext {
+
+  private final RelayRequest request;
+  private final Caller caller;
+  private final ModelConfig modelConfig;
+  private final Downstream downstream;
+  private final List<Attempt> attempts = new ArrayList<>(2);
+  private Channel channel;
+
+  public RelayContext(RelayRequest request, Caller caller, ModelConfig modelConfig, Downstream downstream) {
+    this.request = request;
+    this.caller = caller;
+    this.modelConfig = modelConfig;
+    this.downstream = downstream;
+  }
+
+  public RelayRequest request() {
+    return request;
+  }
+
+  public Caller caller() {
+    return caller;
+  }
+
+  /** The model's configuration, {@code null} when model configs are disabled and none exists. */
+  public ModelConfig modelConfig() {
+    return modelConfig;
+  }
+
+  /** The model's price; free when it has no configuration. */
+  public Price price() {
+    return modelConfig == null ? Price.FREE : modelConfig.price();
+  }
+
+  public Downstream downstream() {
+    return downstream;
+  }
+
+  /** The channel of the current (or last) attempt, {@code null} before the first. */
+  public Channel channel() {
+    return channel;
+  }
+
+  public void useChannel(Channel channel) {
+    this.channel = channel;
+  }
+
+  /** The model name sent upstream: the channel's mapping of the requested model. */
+  public String actualModel() {
+    return channel == null ? request.model() : channel.upstreamModel(request.model());
+  }
+
+  public void recordAttempt(Attempt attempt) {
+    attempts.add(attempt);
+  }
+
+  public List<Attempt> attempts() {
+    return List.copyOf(attempts);
+  }
+}

@@ -1,0 +1,96 @@
+package org.aigateway.relay.adaptor.openai;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import org.aigateway.protocol.model.Mode;
+import org.aigateway.relay.adaptor.ProviderAdaptor;
+import org.aigateway.relay.adaptor.RelayContext;
+import org.aigateway.relay.adaptor.RelayRequest;
+import org.aigateway.relay.adaptor.RelayResult;
+import org.aigateway.relay.adaptor.UpstreamExchange;
+import org.aigateway.relay.error.OpenAiErrors;
+import org.aigateway.relay.usage.UsageCounter;
+
+/**
+ * OpenAI and every OpenAI-compatible server: the request goes upstream as the client sent it, with
+ * the channel's model name and, for streams, {@code stream_options.include_usage} forced on so the
+ * usage is exact.
+ */
+public final class OpenAiAdaptor implements ProviderAdaptor {
+
+  public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
+  private static final Set<Mode> MODES = Set.of(Mode.CHAT_COMPLETIONS, Mode.COMPLETIONS, Mode.EMBEDDINGS);
+
+  private final String name;
+  private final String defaultBaseUrl;
+  private final UsageCounter counter;
+
+  public OpenAiAdaptor(String name, String defaultBaseUrl, UsageCounter counter) {
+    this.name = name;
+    this.defaultBaseUrl = defaultBaseUrl;
+    this.counter = counter;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String defaultBaseUrl() {
+    return defaultBaseUrl;
+  }
+
+  @Override
+  public boolean supports(Mode mode) {
+    return MODES.contains(mode);
+  }
+
+  @Override
+  public String requestUrl(RelayContext ctx) {
+    return baseUrl(ctx.channel()) + ctx.request().upstreamPath();
+  }
+
+  @Override
+  public void prepareHeaders(RelayContext ctx, MultiMap headers) {
+    headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + ctx.channel().key().strip())
+        .set(HttpHeaders.CONTENT_TYPE, "application/json")
+        .set(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.IDENTITY);
+  }
+
+  @Override
+  public Buffer convertRequest(RelayContext ctx) {
+    RelayRequest request = ctx.request();
+    String actualModel = ctx.actualModel();
+    boolean forceUsage = request.stream() && !request.clientWantsUsage();
+    if (!forceUsage && actualModel.equals(request.model())) {
+      return request.rawBody();
+    }
+    JsonObject body = new JsonObject(new LinkedHashMap<>(request.body().getMap())).put("model", actualModel);
+    if (forceUsage) {
+      JsonObject options = body.getValue("stream_options") instanceof JsonObject o ? o.copy() : new JsonObject();
+      body.put("stream_options", options.put("include_usage", true));
+    }
+    return body.toBuffer();
+  }
+
+  @Override
+  public Future<RelayResult> handleResponse(RelayContext ctx, UpstreamExchange exchange, HttpClientResponse upstream) {
+    int status = upstream.statusCode();
+    String type = upstream.getHeader(HttpHeaders.CONTENT_TYPE);
+    if (status < 400 && type != null && type.startsWith("text/event-stream")) {
+      return new OpenAiStreamRelay(ctx, exchange, upstream, counter).run();
+    }
+    return upstream.body()
+        .map(body -> status >= 400
+            ? RelayResult.failure(OpenAiErrors.fromUpstream(status, body))
+            : OpenAiResponse.relay(ctx, status, body, counter))
+        .recover(err -> Future.succeededFuture(RelayResult.failure(exchange.failureOf(err))));
+  }
+}

@@ -1,0 +1,53 @@
+package org.aigateway.relay.http;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+import org.aigateway.protocol.model.Mode;
+import org.aigateway.relay.adaptor.RelayRequest;
+import org.aigateway.relay.error.OpenAiErrors;
+import org.aigateway.relay.error.RelayException;
+
+/** Turns a client request into a {@link RelayRequest}: one JSON parse, the model, the stream flags. */
+final class RequestParser {
+
+  private RequestParser() {
+  }
+
+  /** @throws RelayException 400 for a body that is not a JSON object or lacks a model */
+  static RelayRequest parse(RoutingContext rc, Mode mode, String upstreamPath) {
+    Buffer raw = rc.body().buffer();
+    if (raw == null || raw.length() == 0) {
+      throw OpenAiErrors.badRequest("The request body is empty: send a JSON object.", null);
+    }
+    JsonObject body = decode(raw);
+    if (!(body.getValue("model") instanceof String model) || model.isBlank()) {
+      throw OpenAiErrors.badRequest("You must provide a model parameter (a non-empty string).", "model");
+    }
+    boolean stream = mode != Mode.EMBEDDINGS && Boolean.TRUE.equals(body.getValue("stream"));
+    boolean wantsUsage = stream && body.getValue("stream_options") instanceof JsonObject options
+        && Boolean.TRUE.equals(options.getValue("include_usage"));
+    return new RelayRequest(rc.get(RequestIds.ID), rc.get(RequestIds.AT), rc.get(RequestIds.START),
+        rc.request().path(), upstreamPath, mode, model, body, raw, stream, wantsUsage, clientIp(rc));
+  }
+
+  private static JsonObject decode(Buffer raw) {
+    try {
+      JsonObject body = new JsonObject(raw);
+      if (body.getMap() == null) {
+        throw OpenAiErrors.invalidJson();
+      }
+      return body;
+    } catch (RelayException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw OpenAiErrors.invalidJson();
+    }
+  }
+
+  private static String clientIp(RoutingContext rc) {
+    SocketAddress remote = rc.request().remoteAddress();
+    return remote == null || remote.hostAddress() == null ? "" : remote.hostAddress();
+  }
+}

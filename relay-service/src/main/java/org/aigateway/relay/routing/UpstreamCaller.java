@@ -1,0 +1,74 @@
+package org.aigateway.relay.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import org.aigateway.protocol.model.ModelConfig;
+import org.aigateway.relay.adaptor.ProviderAdaptor;
+import org.aigateway.relay.adaptor.RelayContext;
+import org.aigateway.relay.adaptor.RelayResult;
+import org.aigateway.relay.adaptor.UpstreamExchange;
+import org.aigateway.relay.error.OpenAiErrors;
+
+/**
+ * Makes one upstream attempt through an adaptor, under a total deadline (and a first-byte deadline
+ * for streams), cancelled when the client leaves. Always succeeds with a {@link RelayResult}.
+ */
+public final class UpstreamCaller {
+
+  private final Vertx vertx;
+  private final HttpClient client;
+  private final long timeoutMs;
+  private final long firstByteTimeoutMs;
+
+  public UpstreamCaller(Vertx vertx, HttpClient client, long timeoutMs, long firstByteTimeoutMs) {
+    this.vertx = vertx;
+    this.client = client;
+    this.timeoutMs = timeoutMs;
+    this.firstByteTimeoutMs = firstByteTimeoutMs;
+  }
+
+  public Future<RelayResult> call(RelayContext ctx, ProviderAdaptor adaptor) {
+    RequestOptions options;
+    Buffer body;
+    try {
+      MultiMap headers = HttpHeaders.headers();
+      adaptor.prepareHeaders(ctx, headers);
+      options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(adaptor.requestUrl(ctx))
+          .setHeaders(headers);
+      body = adaptor.convertRequest(ctx);
+    } catch (RuntimeException e) {
+      return Future.succeededFuture(RelayResult.failure(
+          OpenAiErrors.upstreamUnreachable("channel " + ctx.channel().id() + " is misconfigured: " + e.getMessage())));
+    }
+    UpstreamExchange exchange = new UpstreamExchange(vertx);
+    ctx.downstream().onGone(() -> exchange.abort(OpenAiErrors.clientClosed()));
+    exchange.start(totalMs(ctx), ctx.request().stream() ? firstByteTimeoutMs : 0);
+    return client.request(options)
+        .compose(request -> {
+          exchange.attach(request);
+          return request.send(body);
+        })
+        .compose(response -> adaptor.handleResponse(ctx, exchange, response))
+        .recover(err -> Future.succeededFuture(RelayResult.failure(exchange.failureOf(err))))
+        .onComplete(done -> exchange.finish());
+  }
+
+  /** The model's {@code timeout_config} (seconds) overrides the global total timeout. */
+  private long totalMs(RelayContext ctx) {
+    ModelConfig config = ctx.modelConfig();
+    JsonObject timeouts = config == null ? null : config.timeoutConfig();
+    if (timeouts == null) {
+      return timeoutMs;
+    }
+    Object seconds = ctx.request().stream() && timeouts.getValue("stream_request_timeout") instanceof Number
+        ? timeouts.getValue("stream_request_timeout") : timeouts.getValue("request_timeout");
+    return seconds instanceof Number n && n.longValue() > 0 ? n.longValue() * 1000 : timeoutMs;
+  }
+}

@@ -1,0 +1,34 @@
+package org.aigateway.relay.usage;
+
+import org.aigateway.protocol.event.RelayCompleted;
+import org.aigateway.protocol.model.Amount;
+import org.aigateway.protocol.model.Channel;
+import org.aigateway.protocol.model.Price;
+import org.aigateway.protocol.model.Pricing;
+import org.aigateway.relay.adaptor.RelayContext;
+import org.aigateway.relay.adaptor.RelayRequest;
+import org.aigateway.relay.adaptor.RelayResult;
+import org.aigateway.relay.auth.Caller;
+
+/** Builds the one {@link RelayCompleted} of a request from its context and final result. */
+public final class UsageEvents {
+
+  private UsageEvents() {
+  }
+
+  public static RelayCompleted completed(RelayContext ctx, RelayResult result) {
+    RelayRequest request = ctx.request();
+    Caller caller = ctx.caller();
+    Channel channel = ctx.channel();
+    Price price = ctx.price();
+    Amount amount = Pricing.amount(result.usage(), price, result.status());
+    long durationMs = (System.nanoTime() - request.startNanos()) / 1_000_000;
+    return new RelayCompleted(
+        request.requestId(), request.requestAt(), ctx.downstream().ttfbMs(), durationMs,
+        caller.groupId(), caller.tokenId(), caller.tokenName(), channel == null ? 0 : channel.id(),
+        request.model(), ctx.actualModel(), request.mode().number(), request.endpoint(), result.status(),
+        request.stream(), request.clientIp(), result.upstreamId(), result.usage(),
+        result.usageEstimated(), result.truncated(), price, amount,
+        result.errorMessage(), ctx.attempts(), null, null);
+  }
+}
