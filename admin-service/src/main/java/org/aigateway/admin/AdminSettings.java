@@ -16,7 +16,6 @@ public record AdminSettings(String sqlDsn, int poolSize, boolean autoMigrate, St
                             boolean modelConfigDisabled, int port) {
 
   public static final int DEFAULT_PORT = 3002;
-  public static final int NO_SERVER = -1;
 
   public static AdminSettings from(Settings settings) {
     return new AdminSettings(

@@ -2,10 +2,8 @@ package org.aigateway.admin;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import org.aigateway.protocol.config.Settings;
-import org.aigateway.runtime.http.HealthRoutes;
+import org.aigateway.runtime.http.ServiceServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +16,7 @@ public final class AdminVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(AdminVerticle.class);
 
   private AdminApi api;
-  private HttpServer server;
+  private ServiceServer server;
 
   @Override
   public Future<?> start() {
@@ -27,7 +25,11 @@ public final class AdminVerticle extends VerticleBase {
     return AdminApi.create(vertx, settings)
         .compose(created -> {
           api = created;
-          return port == AdminSettings.NO_SERVER ? Future.succeededFuture() : listen(port);
+          return ServiceServer.start(vertx, port, api::ready, api::mount);
+        })
+        .onSuccess(started -> {
+          server = started;
+          LOG.info("admin-service started (port {})", started.port());
         })
         .recover(err -> stop().transform(v -> Future.failedFuture(err)));
   }
@@ -35,21 +37,11 @@ public final class AdminVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-    return closed.compose(v -> api == null ? Future.succeededFuture() : api.close());
+    return closed.eventually(() -> api == null ? Future.succeededFuture() : api.close());
   }
 
   /** The port the server listens on, -1 when it has none. */
   public int port() {
-    return server == null ? -1 : server.actualPort();
-  }
-
-  private Future<HttpServer> listen(int port) {
-    Router router = Router.router(vertx);
-    HealthRoutes.mount(router, api::ready);
-    api.mount(router);
-    return vertx.createHttpServer().requestHandler(router).listen(port).onSuccess(listening -> {
-      server = listening;
-      LOG.info("admin-service listening on port {}", listening.actualPort());
-    });
+    return server == null ? ServiceServer.NONE : server.port();
   }
 }

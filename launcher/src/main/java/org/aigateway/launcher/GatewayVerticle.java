@@ -31,7 +31,7 @@ public final class GatewayVerticle extends VerticleBase {
         .compose(relayApi -> {
           relay = relayApi;
           Router router = Router.router(vertx);
-          HealthRoutes.mount(router, () -> Future.succeededFuture());
+          HealthRoutes.mount(router, () -> Future.all(admin.ready(), relay.ready()));
           admin.mount(router);
           relay.mount(router);
           return vertx.createHttpServer().requestHandler(router).listen(listen.port(), listen.host());

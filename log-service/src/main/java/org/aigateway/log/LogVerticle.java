@@ -3,8 +3,6 @@ package org.aigateway.log;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import org.aigateway.log.query.LogQueryConsumer;
@@ -16,7 +14,7 @@ import org.aigateway.protocol.config.Settings;
 import org.aigateway.runtime.db.Databases;
 import org.aigateway.runtime.db.Migration;
 import org.aigateway.runtime.db.Migrator;
-import org.aigateway.runtime.http.HealthRoutes;
+import org.aigateway.runtime.http.ServiceServer;
 
 /**
  * log-service: stores the relays' usage batches as request logs (idempotent by request id) and
@@ -27,7 +25,7 @@ public class LogVerticle extends VerticleBase {
   static final List<Migration> MIGRATIONS = List.of(new Migration(1, "db/log/V1__logs.sql"));
 
   private Pool pool;
-  private HttpServer server;
+  private ServiceServer server;
 
   @Override
   public Future<?> start() {
@@ -35,17 +33,19 @@ public class LogVerticle extends VerticleBase {
     pool = Databases.pool(vertx, config.dsn(), config.poolSize());
     return migrate(config)
         .compose(v -> registerConsumers())
-        .compose(v -> listen(config.port()));
+        .compose(v -> ServiceServer.start(vertx, config.port(), () -> pool.query("SELECT 1").execute(), router -> { }))
+        .onSuccess(s -> server = s);
   }
 
   @Override
   public Future<?> stop() {
-    return pool == null ? Future.succeededFuture() : pool.close();
+    Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    return closed.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
 
   /** The port the health server listens on, -1 when there is none. */
   public int httpPort() {
-    return server == null ? -1 : server.actualPort();
+    return server == null ? ServiceServer.NONE : server.port();
   }
 
   private Future<Void> migrate(LogConfig config) {
@@ -61,14 +61,4 @@ public class LogVerticle extends VerticleBase {
         bus.consumer(Addresses.LOG_QUERY, queries::handle).completion()).mapEmpty();
   }
 
-  private Future<Void> listen(int port) {
-    if (port < 0) {
-      return Future.succeededFuture();
-    }
-    Router router = Router.router(vertx);
-    HealthRoutes.mount(router, () -> pool.query("SELECT 1").execute());
-    return vertx.createHttpServer().requestHandler(router).listen(port)
-        .onSuccess(s -> server = s)
-        .mapEmpty();
-  }
 }
