@@ -16,6 +16,8 @@ import org.aigateway.admin.channel.ChannelRepository;
 import org.aigateway.admin.channel.ModelCheck;
 import org.aigateway.admin.group.GroupHandler;
 import org.aigateway.admin.group.GroupRepository;
+import org.aigateway.admin.groupmodel.GroupModelConfigHandler;
+import org.aigateway.admin.groupmodel.GroupModelConfigRepository;
 import org.aigateway.admin.http.AdminAuth;
 import org.aigateway.admin.http.ApiException;
 import org.aigateway.admin.http.ApiFailureHandler;
@@ -43,7 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class AdminApi {
 
   private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
-  private static final List<Migration> MIGRATIONS = List.of(new Migration(1, "db/admin/V1__config_tables.sql"));
+  static final List<Migration> MIGRATIONS = List.of(new Migration(1, "db/admin/V1__config_tables.sql"),
+      new Migration(2, "db/admin/V2__balances_and_group_model_configs.sql"));
   private static final long BODY_LIMIT = 8L * 1024 * 1024;
 
   private final Vertx vertx;
@@ -110,9 +113,10 @@ public final class AdminApi {
     return List.of(
         new ChannelHandler(new ChannelRepository(pool), reader, listing, models, events)::mount,
         new GroupHandler(groups, reader, listing, spend, events)::mount,
-        new TokenHandler(tokens, new TokenCreation(tokens, groups, reader, events), reader, listing, spend,
-            events)::mount,
+        new TokenHandler(tokens, new TokenCreation(tokens, groups, reader, events, settings.groupMaxTokenNum()),
+            reader, listing, spend, events)::mount,
         new ModelConfigHandler(new ModelConfigRepository(pool), reader, listing, events)::mount,
+        new GroupModelConfigHandler(new GroupModelConfigRepository(pool), reader, events)::mount,
         new LogHandler(vertx.eventBus())::mount);
   }
 

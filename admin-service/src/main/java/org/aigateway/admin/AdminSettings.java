@@ -11,9 +11,10 @@ import org.aigateway.protocol.config.Settings;
  * @param adminKey            {@code ADMIN_KEY}; empty means every admin call is refused
  * @param modelConfigDisabled {@code DISABLE_MODEL_CONFIG}: channels may serve models without a config
  * @param port                {@code ADMIN_PORT}, default 3002; -1 means no server of its own, 0 a random port
+ * @param groupMaxTokenNum    {@code GROUP_MAX_TOKEN_NUM}, most tokens a group may have; 0 (default) means no limit
  */
 public record AdminSettings(String sqlDsn, int poolSize, boolean autoMigrate, String adminKey,
-                            boolean modelConfigDisabled, int port) {
+                            boolean modelConfigDisabled, int port, int groupMaxTokenNum) {
 
   public static final int DEFAULT_PORT = 3002;
 
@@ -24,6 +25,7 @@ public record AdminSettings(String sqlDsn, int poolSize, boolean autoMigrate, St
         !settings.bool("DISABLE_AUTO_MIGRATE_DB", false),
         settings.string("ADMIN_KEY", ""),
         settings.bool("DISABLE_MODEL_CONFIG", false),
-        settings.integer("ADMIN_PORT", DEFAULT_PORT));
+        settings.integer("ADMIN_PORT", DEFAULT_PORT),
+        Math.max(0, settings.integer("GROUP_MAX_TOKEN_NUM", 0)));
   }
 }

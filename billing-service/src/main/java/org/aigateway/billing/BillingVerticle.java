@@ -4,7 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 import java.util.List;
+import org.aigateway.billing.balance.BalancePublisher;
+import org.aigateway.billing.balance.BalanceQueryConsumer;
+import org.aigateway.billing.balance.BalanceRepository;
 import org.aigateway.billing.ledger.BillingRecordConsumer;
 import org.aigateway.billing.ledger.LedgerRepository;
 import org.aigateway.billing.spend.SpendQueryConsumer;
@@ -15,25 +19,43 @@ import org.aigateway.runtime.db.Databases;
 import org.aigateway.runtime.db.Migration;
 import org.aigateway.runtime.db.Migrator;
 import org.aigateway.runtime.http.ServiceServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * billing-service: applies the relays' usage batches to token and group spend exactly once per
- * request id, and answers spend lookups, both over the event bus; serves health routes on
- * {@code BILLING_PORT}.
+ * billing-service: applies the relays' usage batches to token, token-period and group spend exactly
+ * once per request id and publishes the new balances; answers spend and balance lookups, all over
+ * the event bus; serves health routes on {@code BILLING_PORT}. The clock decides which quota period
+ * is current (tests inject one).
  */
 public class BillingVerticle extends VerticleBase {
 
-  static final List<Migration> MIGRATIONS = List.of(new Migration(1, "db/billing/V1__billing.sql"));
+  static final List<Migration> MIGRATIONS = List.of(new Migration(1, "db/billing/V1__billing.sql"),
+      new Migration(2, "db/billing/V2__period_spend.sql"));
 
+  private static final Logger LOG = LoggerFactory.getLogger(BillingVerticle.class);
+
+  private final Clock clock;
   private Pool pool;
   private ServiceServer server;
+
+  public BillingVerticle() {
+    this(Clock.systemUTC());
+  }
+
+  public BillingVerticle(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public Future<?> start() {
     BillingConfig config = BillingConfig.from(Settings.load(config()));
     pool = Databases.pool(vertx, config.dsn(), config.poolSize());
+    if (!config.enabled()) {
+      LOG.warn("BILLING_ENABLED=false: requests are recorded and counted, but nothing is charged");
+    }
     return migrate(config)
-        .compose(v -> registerConsumers())
+        .compose(v -> registerConsumers(config))
         .compose(v -> ServiceServer.start(vertx, config.port(), () -> pool.query("SELECT 1").execute(), router -> { }))
         .onSuccess(s -> server = s);
   }
@@ -53,13 +75,17 @@ public class BillingVerticle extends VerticleBase {
     return config.migrate() ? new Migrator(vertx, pool, "billing").migrate(MIGRATIONS) : Future.succeededFuture();
   }
 
-  private Future<Void> registerConsumers() {
+  private Future<Void> registerConsumers(BillingConfig config) {
     EventBus bus = vertx.eventBus();
-    BillingRecordConsumer records = new BillingRecordConsumer(new LedgerRepository(pool));
+    BalanceRepository balances = new BalanceRepository(pool, clock);
+    BillingRecordConsumer records = new BillingRecordConsumer(new LedgerRepository(pool),
+        new BalancePublisher(balances, bus), config.enabled());
     SpendQueryConsumer spends = new SpendQueryConsumer(new SpendRepository(pool));
+    BalanceQueryConsumer balanceQueries = new BalanceQueryConsumer(balances);
     return Future.all(
         bus.consumer(Addresses.BILLING_RECORD, records::handle).completion(),
-        bus.consumer(Addresses.BILLING_SPEND_QUERY, spends::handle).completion()).mapEmpty();
+        bus.consumer(Addresses.BILLING_SPEND_QUERY, spends::handle).completion(),
+        bus.consumer(Addresses.BILLING_BALANCE_QUERY, balanceQueries::handle).completion()).mapEmpty();
   }
 
 }

@@ -15,8 +15,11 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import org.aigateway.protocol.Addresses;
+import org.aigateway.protocol.command.BalanceQuery;
+import org.aigateway.protocol.command.BalanceSnapshot;
 import org.aigateway.protocol.command.SpendQuery;
 import org.aigateway.protocol.command.SpendReport;
+import org.aigateway.protocol.event.BalanceChanged;
 import org.aigateway.protocol.event.RelayCompleted;
 import org.aigateway.protocol.event.UsageBatch;
 import org.aigateway.runtime.db.Databases;
@@ -31,12 +34,13 @@ final class BillingFixture {
   final Vertx vertx;
   final String dsn;
   final Pool pool;
-  final BillingVerticle verticle = new BillingVerticle();
+  final BillingVerticle verticle;
 
-  private BillingFixture(Vertx vertx, String dsn) {
+  private BillingFixture(Vertx vertx, String dsn, BillingVerticle verticle) {
     this.vertx = vertx;
     this.dsn = dsn;
     this.pool = Databases.pool(vertx, dsn, 2);
+    this.verticle = verticle;
   }
 
   /** A fresh database and a deployed billing-service without an HTTP port. */
@@ -45,7 +49,12 @@ final class BillingFixture {
   }
 
   static BillingFixture fresh(Vertx vertx) {
-    return new BillingFixture(vertx, TestDatabases.freshDatabase(vertx));
+    return fresh(vertx, new BillingVerticle());
+  }
+
+  /** A fresh database for {@code verticle} (e.g. one with a test clock), not yet deployed. */
+  static BillingFixture fresh(Vertx vertx, BillingVerticle verticle) {
+    return new BillingFixture(vertx, TestDatabases.freshDatabase(vertx), verticle);
   }
 
   /** Deploys {@link #verticle} with {@code config} plus {@code SQL_DSN} of this database. */
@@ -64,6 +73,16 @@ final class BillingFixture {
 
   SpendReport spend(List<Long> tokens, List<String> groups) {
     return SpendReport.fromJson(request(Addresses.BILLING_SPEND_QUERY, new SpendQuery(tokens, groups).toJson()));
+  }
+
+  BalanceSnapshot balances(BalanceQuery query) {
+    return BalanceSnapshot.fromJson(request(Addresses.BILLING_BALANCE_QUERY, query.toJson()));
+  }
+
+  /** Records every balance-changed event published from now on into {@code events}. */
+  void recordBalanceEvents(List<BalanceChanged> events) {
+    Await.result(vertx.eventBus().<JsonObject>consumer(Addresses.BALANCE_CHANGED,
+        message -> events.add(BalanceChanged.fromJson(message.body()))).completion());
   }
 
   JsonObject request(String address, Object body) {

@@ -29,8 +29,9 @@ class ProtocolRoundTripTest {
   private static final RelayCompleted FULL = new RelayCompleted("req-1", 1_760_000_000_123L, 85, 1200, "g1", 42L,
       "tok", 3, "gpt-4o", "gpt-4o-2024", 1, "/v1/chat/completions", 502, true, "10.1.2.3", "chatcmpl-9",
       new Usage(1000, 200, 300, 50, 120, 1200), true, true,
-      new Price(BigDecimal.ZERO, new BigDecimal("0.0025"), 1000, new BigDecimal("0.01"), 0, new BigDecimal("0.00125"),
-          1000, new BigDecimal("0.003"), 1000),
+      Price.fromJson(new JsonObject().put("input_price", "0.0025").put("input_price_unit", 1000)
+          .put("output_price", 0.01).put("cached_price", "0.00125").put("cached_price_unit", 1000)
+          .put("cache_creation_price", "0.003").put("cache_creation_price_unit", 1000)),
       new Amount(new BigDecimal("0.0015"), new BigDecimal("0.000375"), new BigDecimal("0.00015"),
           new BigDecimal("0.002"), BigDecimal.ZERO, new BigDecimal("0.000000000000000000000000000001")),
       "upstream failed", List.of(new Attempt(2, 500, 1_760_000_000_200L, 300, "boom"),

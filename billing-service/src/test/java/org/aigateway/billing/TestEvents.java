@@ -24,6 +24,16 @@ final class TestEvents {
         List.of(new Attempt(1, 200, BASE_TIME, 800, null)), null, null);
   }
 
+  /** Like {@link #charge(String, String, long, String)}, at {@code requestAt} by a token with that period. */
+  static RelayCompleted charge(String requestId, String group, long token, String total, long requestAt,
+                               String periodType, long periodAnchor) {
+    RelayCompleted e = charge(requestId, group, token, total);
+    return new RelayCompleted(e.requestId(), requestAt, e.ttfbMs(), e.durationMs(), e.groupId(), e.tokenId(),
+        e.tokenName(), e.channelId(), e.model(), e.actualModel(), e.mode(), e.endpoint(), e.status(), e.stream(),
+        e.clientIp(), e.upstreamId(), e.usage(), e.usageEstimated(), e.truncated(), e.price(), e.amount(),
+        e.content(), e.attempts(), e.requestBody(), e.responseBody(), periodType, periodAnchor);
+  }
+
   static Amount amount(String total) {
     BigDecimal value = new BigDecimal(total);
     return new Amount(value, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, value);

@@ -21,6 +21,18 @@ public final class Addresses {
   /** Spend lookup: body is a {@link org.aigateway.protocol.command.SpendQuery}, reply is a {@link org.aigateway.protocol.command.SpendReport}. */
   public static final String BILLING_SPEND_QUERY = "gateway.billing.spend.query";
 
+  /**
+   * Published by billing-service after each usage batch that billed something new: body is a
+   * {@link org.aigateway.protocol.event.BalanceChanged} with the new totals of the tokens and groups it charged.
+   */
+  public static final String BALANCE_CHANGED = "gateway.balance.changed";
+
+  /**
+   * Everybody's spend, one page at a time (a relay loads it at start and on resync): body is a
+   * {@link org.aigateway.protocol.command.BalanceQuery}, reply is a {@link org.aigateway.protocol.command.BalanceSnapshot}.
+   */
+  public static final String BILLING_BALANCE_QUERY = "gateway.billing.balance.query";
+
   private Addresses() {
   }
 }

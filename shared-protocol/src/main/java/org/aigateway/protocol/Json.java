@@ -28,6 +28,11 @@ public final class Json {
     throw new IllegalArgumentException(field + " must be a number");
   }
 
+  /** A decimal from any JSON number or numeric string; {@code null} when absent or null. */
+  public static BigDecimal decimalOrNull(JsonObject json, String field) {
+    return json.getValue(field) == null ? null : decimal(json, field);
+  }
+
   /** The field as a long, zero when absent. */
   public static long longValue(JsonObject json, String field) {
     Long value = json.getLong(field);

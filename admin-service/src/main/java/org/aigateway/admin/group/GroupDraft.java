@@ -11,9 +11,12 @@ import org.aigateway.admin.http.Fields;
 import org.aigateway.protocol.model.Channel;
 import org.aigateway.protocol.model.Status;
 
-/** A validated group as the admin sent it; the id comes from the path. */
+/**
+ * A validated group as the admin sent it; the id comes from the path. A null {@code balance} means
+ * no balance limit.
+ */
 public record GroupDraft(int status, double rpmRatio, double tpmRatio, List<String> availableSets,
-                         boolean balanceAlertEnabled, BigDecimal balanceAlertThreshold) {
+                         boolean balanceAlertEnabled, BigDecimal balanceAlertThreshold, BigDecimal balance) {
 
   static final int ID_MAX = 64;
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]+");
@@ -30,7 +33,8 @@ public record GroupDraft(int status, double rpmRatio, double tpmRatio, List<Stri
         fields.nonNegativeDecimal("tpm_ratio", BigDecimal.ONE).doubleValue(),
         sets.isEmpty() ? List.of(Channel.DEFAULT_SET) : sets,
         fields.bool("balance_alert_enabled", false),
-        fields.nonNegativeDecimal("balance_alert_threshold", BigDecimal.ZERO));
+        fields.nonNegativeDecimal("balance_alert_threshold", BigDecimal.ZERO),
+        fields.exactNonNegativeDecimal("balance", null));
   }
 
   /** The group id of a path: 1 to 64 characters of letters, digits, '_', '.' and '-'. */
@@ -41,9 +45,9 @@ public record GroupDraft(int status, double rpmRatio, double tpmRatio, List<Stri
     return id;
   }
 
-  /** Parameters {@code $1} to {@code $7}: id, then the columns in table order. */
+  /** Parameters {@code $1} to {@code $8}: id, then the columns in table order. */
   Tuple toTuple(String id) {
     return Tuple.of(id, status, rpmRatio, tpmRatio, new JsonArray(availableSets), balanceAlertEnabled)
-        .addValue(balanceAlertThreshold);
+        .addValue(balanceAlertThreshold).addValue(balance);
   }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.math.BigDecimal;
 import java.util.List;
 import org.aigateway.admin.bus.ConfigEvents;
 import org.aigateway.admin.bus.SpendClient;
@@ -20,6 +21,7 @@ import org.aigateway.admin.listing.Where;
 import org.aigateway.protocol.command.SpendReport;
 import org.aigateway.protocol.event.ConfigChanged.Kind;
 import org.aigateway.protocol.model.Group;
+import org.aigateway.protocol.model.GroupModelConfig;
 import org.aigateway.runtime.config.ConfigReader;
 import org.aigateway.runtime.config.ConfigReader.Projection;
 
@@ -48,6 +50,7 @@ public final class GroupHandler {
     api.put("/group/:group").handler(this::update);
     api.delete("/group/:group").handler(this::delete);
     api.post("/group/:group/status").handler(this::status);
+    api.post("/group/:group/balance").handler(this::topUp);
   }
 
   void create(RoutingContext ctx) {
@@ -85,13 +88,33 @@ public final class GroupHandler {
         .onFailure(ctx::fail);
   }
 
-  /** Deletes the group and its tokens; publishes a delete for each token and for the group. */
+  /**
+   * Adds credit to a group's balance ({@code {"amount": 10}}, more than zero); a group without a
+   * balance limit must first be given one with PUT.
+   */
+  void topUp(RoutingContext ctx) {
+    String id = GroupDraft.requireId(ctx.pathParam("group"));
+    Fields fields = Fields.of(Bodies.object(ctx));
+    BigDecimal amount = fields.exactNonNegativeDecimal("amount", BigDecimal.ZERO);
+    if (amount.signum() == 0) {
+      throw fields.invalid("amount", "must be more than zero");
+    }
+    repository.topUp(id, amount)
+        .compose(done -> done ? written(id, true) : existing(id).compose(group -> Future.<JsonObject>failedFuture(
+            ApiException.badRequest("group " + id + " has no balance limit; set one with PUT /api/group/" + id
+                + " {\"balance\": ...}"))))
+        .onSuccess(json -> Envelope.ok(ctx, json))
+        .onFailure(ctx::fail);
+  }
+
+  /** Deletes the group, its tokens and model configs; publishes a delete for each and for the group. */
   void delete(RoutingContext ctx) {
     String id = GroupDraft.requireId(ctx.pathParam("group"));
     repository.delete(id)
-        .compose(tokens -> tokens.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(notFound(id))))
-        .onSuccess(tokenIds -> {
-          tokenIds.forEach(tokenId -> events.deleted(Kind.TOKEN, tokenId));
+        .compose(found -> found.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(notFound(id))))
+        .onSuccess(deleted -> {
+          deleted.tokenIds().forEach(tokenId -> events.deleted(Kind.TOKEN, tokenId));
+          deleted.models().forEach(model -> events.deleted(Kind.GROUP_MODEL_CONFIG, GroupModelConfig.id(id, model)));
           events.deleted(Kind.GROUP, id);
           Envelope.ok(ctx, null);
         })

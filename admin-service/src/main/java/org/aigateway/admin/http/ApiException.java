@@ -21,6 +21,10 @@ public final class ApiException extends RuntimeException {
     return new ApiException(401, "unauthorized: a valid admin key is required");
   }
 
+  public static ApiException forbidden(String message) {
+    return new ApiException(403, message);
+  }
+
   public static ApiException notFound(String message) {
     return new ApiException(404, message);
   }

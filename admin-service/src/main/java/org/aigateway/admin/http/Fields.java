@@ -32,10 +32,6 @@ public final class Fields {
     return new Fields(json, prefix);
   }
 
-  public boolean has(String field) {
-    return json.getValue(field) != null;
-  }
-
   public String string(String field, int maxLength, String fallback) {
     Object value = json.getValue(field);
     if (value == null) {
@@ -83,18 +79,15 @@ public final class Fields {
   }
 
   public BigDecimal nonNegativeDecimal(String field, BigDecimal fallback) {
-    Object value = json.getValue(field);
-    if (value == null) {
-      return fallback;
-    }
-    if (!(value instanceof Number number)) {
-      throw invalid(field, "must be a number");
-    }
-    BigDecimal decimal = finite(field, number);
-    if (decimal.signum() < 0) {
-      throw invalid(field, "must not be negative");
-    }
-    return decimal;
+    return decimal(field, fallback, false);
+  }
+
+  /**
+   * Like {@link #nonNegativeDecimal} but also takes a decimal string ({@code "0.000000000000000001"}),
+   * so that a value with more digits than a double holds arrives exactly.
+   */
+  public BigDecimal exactNonNegativeDecimal(String field, BigDecimal fallback) {
+    return decimal(field, fallback, true);
   }
 
   public boolean bool(String field, boolean fallback) {
@@ -177,12 +170,25 @@ public final class Fields {
     throw invalid(field, "must be an integer");
   }
 
-  private BigDecimal finite(String field, Number number) {
-    try {
-      return new BigDecimal(number.toString());
-    } catch (NumberFormatException e) {
-      throw invalid(field, "must be a finite number");
+  private BigDecimal decimal(String field, BigDecimal fallback, boolean textAllowed) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return fallback;
     }
+    boolean text = textAllowed && value instanceof String;
+    if (!(value instanceof Number) && !text) {
+      throw invalid(field, "must be a number");
+    }
+    BigDecimal decimal;
+    try {
+      decimal = new BigDecimal(value.toString().trim());
+    } catch (NumberFormatException e) {
+      throw invalid(field, text ? "must be a number" : "must be a finite number");
+    }
+    if (decimal.signum() < 0) {
+      throw invalid(field, "must not be negative");
+    }
+    return decimal;
   }
 
   private long exactLong(String field, Number number) {

@@ -2,7 +2,6 @@ package org.aigateway.admin.modelconfig;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
-import java.math.BigDecimal;
 import org.aigateway.admin.http.Fields;
 import org.aigateway.protocol.model.Mode;
 import org.aigateway.protocol.model.Price;
@@ -11,7 +10,7 @@ import org.aigateway.protocol.model.Price;
 public record ModelConfigDraft(String model, String owner, int type, long rpm, long tpm, int retryTimes,
                                JsonObject timeoutConfig, Price price, JsonObject config, JsonObject plugin) {
 
-  static final int MODEL_MAX = 128;
+  public static final int MODEL_MAX = 128;
   static final int OWNER_MAX = 64;
 
   /** Validates {@code json} for {@code model} (from the path, or the body's {@code model} when null). */
@@ -28,7 +27,7 @@ public record ModelConfigDraft(String model, String owner, int type, long rpm, l
         fields.nonNegativeLong("tpm", 0),
         (int) Math.min(fields.nonNegativeLong("retry_times", 0), Integer.MAX_VALUE),
         timeouts(fields, prefix),
-        price(fields.object("price"), prefix + "price."),
+        PriceDraft.parse(fields.object("price"), prefix + "price."),
         fields.object("config"),
         fields.object("plugin"));
   }
@@ -46,22 +45,12 @@ public record ModelConfigDraft(String model, String owner, int type, long rpm, l
     return type;
   }
 
-  private static JsonObject timeouts(Fields fields, String prefix) {
+  /** The {@code timeout_config} object, its timeouts checked to be non-negative integers of seconds. */
+  public static JsonObject timeouts(Fields fields, String prefix) {
     JsonObject timeouts = fields.object("timeout_config");
     Fields nested = Fields.of(timeouts, prefix + "timeout_config.");
     nested.nonNegativeLong("request_timeout", 0);
     nested.nonNegativeLong("stream_request_timeout", 0);
     return timeouts;
-  }
-
-  private static Price price(JsonObject json, String prefix) {
-    Fields fields = Fields.of(json, prefix);
-    return new Price(
-        fields.nonNegativeDecimal("per_request_price", BigDecimal.ZERO),
-        fields.nonNegativeDecimal("input_price", BigDecimal.ZERO), fields.nonNegativeLong("input_price_unit", 0),
-        fields.nonNegativeDecimal("output_price", BigDecimal.ZERO), fields.nonNegativeLong("output_price_unit", 0),
-        fields.nonNegativeDecimal("cached_price", BigDecimal.ZERO), fields.nonNegativeLong("cached_price_unit", 0),
-        fields.nonNegativeDecimal("cache_creation_price", BigDecimal.ZERO),
-        fields.nonNegativeLong("cache_creation_price_unit", 0));
   }
 }

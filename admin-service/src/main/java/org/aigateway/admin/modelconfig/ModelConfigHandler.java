@@ -58,7 +58,7 @@ public final class ModelConfigHandler {
 
   void get(RoutingContext ctx) {
     String model = model(ctx);
-    existing(model).onSuccess(config -> Envelope.ok(ctx, config.toJson())).onFailure(ctx::fail);
+    existing(model).onSuccess(config -> Envelope.ok(ctx, config.toApiJson())).onFailure(ctx::fail);
   }
 
   /** Creates or replaces the config of the model named by the path. */
@@ -66,7 +66,7 @@ public final class ModelConfigHandler {
     ModelConfigDraft draft = ModelConfigDraft.parse(Bodies.object(ctx), model(ctx), "");
     saveAll(List.of(draft))
         .compose(v -> existing(draft.model()))
-        .onSuccess(config -> Envelope.ok(ctx, config.toJson()))
+        .onSuccess(config -> Envelope.ok(ctx, config.toApiJson()))
         .onFailure(ctx::fail);
   }
 
@@ -124,7 +124,7 @@ public final class ModelConfigHandler {
   }
 
   /** The rest of the raw path after {@code /model_config/}, percent-decoded ({@code +} stays a plus). */
-  static String model(RoutingContext ctx) {
+  public static String model(RoutingContext ctx) {
     String path = ctx.request().path();
     int start = path.indexOf(SINGLE);
     String raw = start < 0 ? "" : path.substring(start + SINGLE.length());
@@ -151,6 +151,6 @@ public final class ModelConfigHandler {
   }
 
   private static JsonArray toJson(List<ModelConfig> configs) {
-    return new JsonArray(configs.stream().map(ModelConfig::toJson).toList());
+    return new JsonArray(configs.stream().map(ModelConfig::toApiJson).toList());
   }
 }

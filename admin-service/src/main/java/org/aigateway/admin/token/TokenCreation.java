@@ -15,6 +15,7 @@ import org.aigateway.runtime.config.ConfigReader.Projection;
 /**
  * Creates a token with a fresh key in a group: optionally creating the group first
  * ({@code auto_create_group}) or returning the group's token of the same name ({@code ignore_exist}).
+ * A group holds at most {@code GROUP_MAX_TOKEN_NUM} tokens (0: any number); one more is a 403.
  */
 public final class TokenCreation {
 
@@ -22,12 +23,15 @@ public final class TokenCreation {
   private final GroupRepository groups;
   private final ConfigReader reader;
   private final ConfigEvents events;
+  private final int maxPerGroup;
 
-  public TokenCreation(TokenRepository tokens, GroupRepository groups, ConfigReader reader, ConfigEvents events) {
+  public TokenCreation(TokenRepository tokens, GroupRepository groups, ConfigReader reader, ConfigEvents events,
+                       int maxPerGroup) {
     this.tokens = tokens;
     this.groups = groups;
     this.reader = reader;
     this.events = events;
+    this.maxPerGroup = maxPerGroup;
   }
 
   public Future<Token> create(String group, TokenDraft draft, boolean autoCreateGroup, boolean ignoreExist) {
@@ -61,7 +65,10 @@ public final class TokenCreation {
   }
 
   private Future<Token> insert(String group, TokenDraft draft) {
-    return tokens.insert(group, TokenKeys.generate(), draft)
+    return tokens.insertWithin(group, TokenKeys.generate(), draft, maxPerGroup)
+        .compose(inserted -> inserted.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(
+            ApiException.forbidden("group " + group + " already has " + maxPerGroup
+                + " tokens, the most GROUP_MAX_TOKEN_NUM allows"))))
         .compose(id -> {
           events.upserted(Kind.TOKEN, id);
           return reader.token(id);

@@ -3,6 +3,7 @@ package org.aigateway.admin.token;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.util.Optional;
 
 /** Writes of the {@code tokens} table; reads go through the shared ConfigReader. */
 public final class TokenRepository {
@@ -14,6 +15,8 @@ public final class TokenRepository {
       + "quota = $7, period_quota = $8, period_type = $9 WHERE id = $1 AND group_id = $2";
   private static final String UPDATE_STATUS = "UPDATE tokens SET status = $3 WHERE id = $1 AND group_id = $2";
   private static final String DELETE = "DELETE FROM tokens WHERE id = $1 AND group_id = $2";
+  private static final String LOCK_GROUP = "SELECT 1 FROM groups WHERE id = $1 FOR UPDATE";
+  private static final String COUNT = "SELECT count(*) FROM tokens WHERE group_id = $1";
 
   private final Pool pool;
 
@@ -25,6 +28,23 @@ public final class TokenRepository {
   public Future<Long> insert(String group, String key, TokenDraft draft) {
     return pool.preparedQuery(INSERT).execute(draft.addTo(Tuple.of(group, key)))
         .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /**
+   * Inserts unless the group already has {@code maxPerGroup} tokens (0: no limit): the new id, or
+   * empty when the group is full. The group's row is locked meanwhile, so concurrent creations
+   * cannot exceed the limit together.
+   */
+  public Future<Optional<Long>> insertWithin(String group, String key, TokenDraft draft, int maxPerGroup) {
+    if (maxPerGroup <= 0) {
+      return insert(group, key, draft).map(Optional::of);
+    }
+    return pool.withTransaction(conn -> conn.preparedQuery(LOCK_GROUP).execute(Tuple.of(group))
+        .compose(locked -> conn.preparedQuery(COUNT).execute(Tuple.of(group)))
+        .compose(rows -> rows.iterator().next().getLong(0) >= maxPerGroup
+            ? Future.succeededFuture(Optional.<Long>empty())
+            : conn.preparedQuery(INSERT).execute(draft.addTo(Tuple.of(group, key)))
+                .map(inserted -> Optional.of(inserted.iterator().next().getLong(0)))));
   }
 
   public Future<Boolean> update(String group, long id, TokenDraft draft) {

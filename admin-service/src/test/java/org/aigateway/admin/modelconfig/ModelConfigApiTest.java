@@ -92,7 +92,7 @@ class ModelConfigApiTest {
         Arguments.of(new JsonObject().put("owner", "o".repeat(65)), "owner must be at most 64"),
         Arguments.of(new JsonObject().put("price", new JsonObject().put("input_price", -0.1)),
             "price.input_price must not be negative"),
-        Arguments.of(new JsonObject().put("price", new JsonObject().put("output_price", "1")),
+        Arguments.of(new JsonObject().put("price", new JsonObject().put("output_price", "one")),
             "price.output_price must be a number"),
         Arguments.of(new JsonObject().put("price", 3), "price must be a JSON object"),
         Arguments.of(new JsonObject().put("timeout_config", new JsonObject().put("request_timeout", -5)),

@@ -1,9 +1,11 @@
 package org.aigateway.billing.ledger;
 
+import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import java.util.List;
+import org.aigateway.billing.balance.BalancePublisher;
 import org.aigateway.protocol.Addresses;
 import org.aigateway.protocol.ErrorCode;
 import org.aigateway.protocol.Versioned;
@@ -11,9 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles {@link Addresses#BILLING_RECORD}: bills a usage batch and acknowledges it once committed.
- * A body that is not a batch fails with {@link ErrorCode#BAD_REQUEST}; a database failure with
- * {@link ErrorCode#UNAVAILABLE}, so that the sender retries.
+ * Handles {@link Addresses#BILLING_RECORD}: bills a usage batch, publishes the new balances of what
+ * it billed, and acknowledges the batch once committed. With billing disabled the requests are
+ * recorded and counted but charged nothing. A body that is not a batch fails with
+ * {@link ErrorCode#BAD_REQUEST}; a database failure with {@link ErrorCode#UNAVAILABLE}, so that the
+ * sender retries.
  */
 public final class BillingRecordConsumer {
 
@@ -21,9 +25,13 @@ public final class BillingRecordConsumer {
   private static final String DATA_EXCEPTION_CLASS = "22";
 
   private final LedgerRepository repository;
+  private final BalancePublisher balances;
+  private final boolean charging;
 
-  public BillingRecordConsumer(LedgerRepository repository) {
+  public BillingRecordConsumer(LedgerRepository repository, BalancePublisher balances, boolean charging) {
     this.repository = repository;
+    this.balances = balances;
+    this.charging = charging;
   }
 
   public void handle(Message<Object> message) {
@@ -35,8 +43,10 @@ public final class BillingRecordConsumer {
       message.fail(ErrorCode.BAD_REQUEST.code(), "malformed usage batch: " + e.getMessage());
       return;
     }
-    repository.apply(charges)
-        .onSuccess(billed -> message.reply(ack(charges.size(), billed)))
+    repository.apply(charges, charging)
+        .compose(applied -> applied.billed() == 0 ? Future.succeededFuture(applied)
+            : balances.publish(applied.tokenIds(), applied.groupIds()).map(applied))
+        .onSuccess(applied -> message.reply(ack(charges.size(), applied.billed())))
         .onFailure(err -> fail(message, charges.size(), err));
   }
 

@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Map;
 import org.aigateway.protocol.event.RelayCompleted;
 import org.aigateway.protocol.event.UsageBatch;
+import org.aigateway.protocol.model.QuotaPeriod;
 
 /**
- * What billing takes from one completed request: who pays how much. A token id of 0 marks an
- * internal caller, billed to its group only.
+ * What billing takes from one completed request: who pays how much, and in which of the token's
+ * quota periods (the one containing the request's time). A token id of 0 marks an internal caller,
+ * billed to its group only. Times are epoch milliseconds.
  */
-record Charge(String requestId, long requestAt, String groupId, long tokenId, BigDecimal amount) {
+record Charge(String requestId, long requestAt, String groupId, long tokenId, BigDecimal amount,
+              QuotaPeriod period, long periodStart, long periodAnchor) {
 
   static Charge of(RelayCompleted event) {
     if (event.requestId() == null || event.requestId().isBlank()) {
@@ -23,7 +26,10 @@ record Charge(String requestId, long requestAt, String groupId, long tokenId, Bi
     if (event.groupId() == null || event.groupId().isBlank()) {
       throw new IllegalArgumentException("event " + event.requestId() + " without group_id");
     }
-    return new Charge(event.requestId(), event.requestAt(), event.groupId(), event.tokenId(), event.amount().total());
+    QuotaPeriod period = QuotaPeriod.of(event.tokenPeriodType());
+    long anchor = event.tokenPeriodAnchor();
+    return new Charge(event.requestId(), event.requestAt(), event.groupId(), event.tokenId(), event.amount().total(),
+        period, period.start(anchor, event.requestAt()), anchor);
   }
 
   /**

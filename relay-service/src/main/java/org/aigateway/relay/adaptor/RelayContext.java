@@ -21,6 +21,7 @@ public final class RelayContext {
   private final Downstream downstream;
   private final List<Attempt> attempts = new ArrayList<>(2);
   private Channel channel;
+  private String actualModel;
 
   public RelayContext(RelayRequest request, Caller caller, ModelConfig modelConfig, Downstream downstream) {
     this.request = request;
@@ -58,11 +59,12 @@ public final class RelayContext {
 
   public void useChannel(Channel channel) {
     this.channel = channel;
+    this.actualModel = channel.upstreamModel(request.model());
   }
 
-  /** The model name sent upstream: the channel's mapping of the requested model. */
+  /** The model name sent upstream: the channel's mapping of the requested model (read several times a request). */
   public String actualModel() {
-    return channel == null ? request.model() : channel.upstreamModel(request.model());
+    return channel == null ? request.model() : actualModel;
   }
 
   public void recordAttempt(Attempt attempt) {

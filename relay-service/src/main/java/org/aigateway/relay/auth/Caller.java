@@ -43,6 +43,11 @@ public record Caller(Token token, Group group, boolean internal) {
       return true;
     }
     List<String> sets = group.availableSets();
-    return channel.sets().stream().anyMatch(sets::contains);
+    for (String set : channel.sets()) {
+      if (sets.contains(set)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,5 +1,6 @@
 package org.aigateway.relay.routing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,11 +14,14 @@ public final class ChannelPicker {
   }
 
   public static Optional<Channel> pick(List<Channel> candidates, Set<Integer> tried) {
-    List<Channel> left = candidates.stream().filter(c -> !tried.contains(c.id())).toList();
+    List<Channel> left = untried(candidates, tried);
     if (left.isEmpty()) {
       return Optional.empty();
     }
-    long total = left.stream().mapToLong(Channel::weight).sum();
+    long total = 0;
+    for (Channel channel : left) {
+      total += channel.weight();
+    }
     ThreadLocalRandom random = ThreadLocalRandom.current();
     if (total <= 0) {
       return Optional.of(left.get(random.nextInt(left.size())));
@@ -30,5 +34,19 @@ public final class ChannelPicker {
       }
     }
     return Optional.of(left.get(left.size() - 1));
+  }
+
+  /** The candidates not tried yet; the list itself on a first attempt (the common case, no copy). */
+  private static List<Channel> untried(List<Channel> candidates, Set<Integer> tried) {
+    if (tried.isEmpty()) {
+      return candidates;
+    }
+    List<Channel> left = new ArrayList<>(candidates.size());
+    for (Channel channel : candidates) {
+      if (!tried.contains(channel.id())) {
+        left.add(channel);
+      }
+    }
+    return left;
   }
 }

@@ -1,5 +1,6 @@
 package org.aigateway.relay.routing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,14 +38,24 @@ public final class ModelResolver {
   public Resolution resolve(Caller caller, String model, Mode endpoint) {
     ConfigSnapshot snapshot = store.current();
     ModelConfig config = snapshot.modelConfig(model);
-    List<Channel> channels = snapshot.enabledChannels(model).stream().filter(caller::canUse).toList();
-    if (!caller.allows(model) || channels.isEmpty() || (config == null && !disableModelConfig)) {
+    List<Channel> enabled = snapshot.enabledChannels(model);
+    List<Channel> candidates = new ArrayList<>(enabled.size());
+    boolean usable = false;
+    for (Channel channel : enabled) {
+      if (caller.canUse(channel)) {
+        usable = true;
+        if (adaptors.canServe(channel, endpoint)) {
+          candidates.add(channel);
+        }
+      }
+    }
+    if (!caller.allows(model) || !usable || (config == null && !disableModelConfig)) {
       throw OpenAiErrors.modelNotFound(model);
     }
     if (config != null && !config.mode().servableOn(endpoint)) {
       throw OpenAiErrors.modelNotOnEndpoint(model);
     }
-    return new Resolution(config, channels.stream().filter(c -> adaptors.canServe(c, endpoint)).toList());
+    return new Resolution(config, candidates);
   }
 
   /** Every model the caller may use, with its configuration (or {@code null}) and one serving channel. */

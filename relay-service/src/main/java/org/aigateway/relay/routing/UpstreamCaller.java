@@ -9,6 +9,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.aigateway.protocol.model.ModelConfig;
 import org.aigateway.relay.adaptor.ProviderAdaptor;
 import org.aigateway.relay.adaptor.RelayContext;
@@ -22,8 +24,12 @@ import org.aigateway.relay.error.OpenAiErrors;
  */
 public final class UpstreamCaller {
 
+  /** Bounds the URL cache; channels are few, so it only fills when base URLs keep changing. */
+  private static final int MAX_TARGETS = 1024;
+
   private final Vertx vertx;
   private final HttpClient client;
+  private final Map<String, RequestOptions> targets = new ConcurrentHashMap<>();
   private final long timeoutMs;
   private final long firstByteTimeoutMs;
 
@@ -40,8 +46,7 @@ public final class UpstreamCaller {
     try {
       MultiMap headers = HttpHeaders.headers();
       adaptor.prepareHeaders(ctx, headers);
-      options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(adaptor.requestUrl(ctx))
-          .setHeaders(headers);
+      options = new RequestOptions(target(adaptor.requestUrl(ctx))).setHeaders(headers);
       body = adaptor.convertRequest(ctx);
     } catch (RuntimeException e) {
       return Future.succeededFuture(RelayResult.failure(
@@ -58,6 +63,19 @@ public final class UpstreamCaller {
         .compose(response -> adaptor.handleResponse(ctx, exchange, response))
         .recover(err -> Future.succeededFuture(RelayResult.failure(exchange.failureOf(err))))
         .onComplete(done -> exchange.finish());
+  }
+
+  /** The parsed request options of an upstream URL, parsed once per URL rather than per request. */
+  private RequestOptions target(String url) {
+    RequestOptions target = targets.get(url);
+    if (target == null) {
+      target = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url);
+      if (targets.size() >= MAX_TARGETS) {
+        targets.clear();
+      }
+      targets.put(url, target);
+    }
+    return target;
   }
 
   /** The model's {@code timeout_config} (seconds) overrides the global total timeout. */

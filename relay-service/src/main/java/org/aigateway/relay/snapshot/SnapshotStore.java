@@ -78,6 +78,8 @@ public final class SnapshotStore {
           s -> s.withoutChannel(Integer.parseInt(change.id())));
       case MODEL_CONFIG -> reload(reader.modelConfig(change.id()), ConfigSnapshot::withModelConfig,
           s -> s.withoutModelConfig(change.id()));
+      // Group model configs are not part of the relay's snapshot yet.
+      case GROUP_MODEL_CONFIG -> Future.succeededFuture();
     };
   }
 

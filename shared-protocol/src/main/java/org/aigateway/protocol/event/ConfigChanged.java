@@ -5,7 +5,9 @@ import org.aigateway.protocol.Versioned;
 
 /**
  * Admin-service changed a configuration item; readers reload that item. {@code id} is the
- * channel id, group id, token id or model name. Deleting a group also deletes its tokens.
+ * channel id, group id, token id, model name, or {@code <group>/<model>} for a group model config
+ * (see {@link org.aigateway.protocol.model.GroupModelConfig#id}). Deleting a group also deletes its
+ * tokens and group model configs; an event is published for each.
  */
 public record ConfigChanged(Kind kind, String id, Op op) {
 
@@ -13,7 +15,7 @@ public record ConfigChanged(Kind kind, String id, Op op) {
   public static final int VERSION = 1;
 
   /** What kind of item changed. */
-  public enum Kind { CHANNEL, GROUP, TOKEN, MODEL_CONFIG }
+  public enum Kind { CHANNEL, GROUP, TOKEN, MODEL_CONFIG, GROUP_MODEL_CONFIG }
 
   /** Whether the item now exists. */
   public enum Op { UPSERT, DELETE }

@@ -23,16 +23,32 @@ import org.aigateway.protocol.model.Usage;
  * @param content         the error message of a failed request, else {@code null}
  * @param requestBody     the stored request body, {@code null} when not stored
  * @param responseBody    the stored response body, {@code null} when not stored
+ * @param tokenPeriodType   the token's {@code period_type} when the request ran, so that billing can
+ *                          keep its period spend; {@code null} when unknown (billing then assumes monthly)
+ * @param tokenPeriodAnchor epoch milliseconds weekly periods count from: the token's creation time
  */
 public record RelayCompleted(String requestId, long requestAt, long ttfbMs, long durationMs,
                              String groupId, long tokenId, String tokenName, int channelId,
                              String model, String actualModel, int mode, String endpoint, int status,
                              boolean stream, String clientIp, String upstreamId, Usage usage,
                              boolean usageEstimated, boolean truncated, Price price, Amount amount,
-                             String content, List<Attempt> attempts, String requestBody, String responseBody) {
+                             String content, List<Attempt> attempts, String requestBody, String responseBody,
+                             String tokenPeriodType, long tokenPeriodAnchor) {
 
   /** Schema version written by this code. */
   public static final int VERSION = 1;
+
+  /** An event without the token's period (the first schema's fields). */
+  public RelayCompleted(String requestId, long requestAt, long ttfbMs, long durationMs,
+                        String groupId, long tokenId, String tokenName, int channelId,
+                        String model, String actualModel, int mode, String endpoint, int status,
+                        boolean stream, String clientIp, String upstreamId, Usage usage,
+                        boolean usageEstimated, boolean truncated, Price price, Amount amount,
+                        String content, List<Attempt> attempts, String requestBody, String responseBody) {
+    this(requestId, requestAt, ttfbMs, durationMs, groupId, tokenId, tokenName, channelId, model, actualModel, mode,
+        endpoint, status, stream, clientIp, upstreamId, usage, usageEstimated, truncated, price, amount, content,
+        attempts, requestBody, responseBody, null, 0);
+  }
 
   public JsonObject toJson() {
     return new JsonObject()
@@ -61,7 +77,9 @@ public record RelayCompleted(String requestId, long requestAt, long ttfbMs, long
         .put("content", content)
         .put("attempts", new JsonArray(attempts.stream().map(Attempt::toJson).toList()))
         .put("request_body", requestBody)
-        .put("response_body", responseBody);
+        .put("response_body", responseBody)
+        .put("token_period_type", tokenPeriodType)
+        .put("token_period_anchor", tokenPeriodAnchor);
   }
 
   public static RelayCompleted fromJson(JsonObject json) {
@@ -92,6 +110,8 @@ public record RelayCompleted(String requestId, long requestAt, long ttfbMs, long
         json.getString("content"),
         attempts.stream().map(o -> Attempt.fromJson((JsonObject) o)).toList(),
         json.getString("request_body"),
-        json.getString("response_body"));
+        json.getString("response_body"),
+        json.getString("token_period_type"),
+        Json.longValue(json, "token_period_anchor"));
   }
 }

@@ -15,7 +15,17 @@ public record ModelConfig(String model, String owner, int type, long rpm, long t
     return Mode.of(type);
   }
 
+  /** The exact form: the price's decimals as strings. */
   public JsonObject toJson() {
+    return fields().put("price", price.toJson());
+  }
+
+  /** The admin API's form: the price's decimals as numbers. */
+  public JsonObject toApiJson() {
+    return fields().put("price", price.toApiJson());
+  }
+
+  private JsonObject fields() {
     return new JsonObject()
         .put("model", model)
         .put("owner", owner)
@@ -24,7 +34,6 @@ public record ModelConfig(String model, String owner, int type, long rpm, long t
         .put("tpm", tpm)
         .put("retry_times", retryTimes)
         .put("timeout_config", timeoutConfig)
-        .put("price", price.toJson())
         .put("config", config)
         .put("plugin", plugin)
         .put("created_at", createdAt)

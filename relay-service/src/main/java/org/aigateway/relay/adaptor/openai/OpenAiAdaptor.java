@@ -25,6 +25,7 @@ import org.aigateway.relay.usage.UsageCounter;
 public final class OpenAiAdaptor implements ProviderAdaptor {
 
   public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
+  private static final String USAGE_OPTION = "\"stream_options\":{\"include_usage\":true},";
   private static final Set<Mode> MODES = Set.of(Mode.CHAT_COMPLETIONS, Mode.COMPLETIONS, Mode.EMBEDDINGS);
 
   private final String name;
@@ -69,8 +70,12 @@ public final class OpenAiAdaptor implements ProviderAdaptor {
     RelayRequest request = ctx.request();
     String actualModel = ctx.actualModel();
     boolean forceUsage = request.stream() && !request.clientWantsUsage();
-    if (!forceUsage && actualModel.equals(request.model())) {
+    boolean sameModel = actualModel.equals(request.model());
+    if (!forceUsage && sameModel) {
       return request.rawBody();
+    }
+    if (sameModel && !request.body().containsKey("stream_options")) {
+      return withUsageOption(request.rawBody());
     }
     JsonObject body = new JsonObject(new LinkedHashMap<>(request.body().getMap())).put("model", actualModel);
     if (forceUsage) {
@@ -78,6 +83,22 @@ public final class OpenAiAdaptor implements ProviderAdaptor {
       body.put("stream_options", options.put("include_usage", true));
     }
     return body.toBuffer();
+  }
+
+  /**
+   * The body with {@code "stream_options":{"include_usage":true}} inserted as its first member: the
+   * bytes as received otherwise, so the common stream request is not re-encoded. The body is a
+   * JSON object with at least a model, so a member follows the inserted one.
+   */
+  private static Buffer withUsageOption(Buffer raw) {
+    int open = 0;
+    while (raw.getByte(open) != '{') {
+      open++;
+    }
+    return Buffer.buffer(raw.length() + USAGE_OPTION.length() + 1)
+        .appendBuffer(raw, 0, open + 1)
+        .appendString(USAGE_OPTION)
+        .appendBuffer(raw, open + 1, raw.length() - open - 1);
   }
 
   @Override

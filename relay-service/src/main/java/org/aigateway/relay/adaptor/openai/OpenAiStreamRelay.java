@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import org.aigateway.relay.adaptor.Downstream;
 import org.aigateway.relay.adaptor.RelayContext;
@@ -28,6 +29,7 @@ final class OpenAiStreamRelay {
   private final Downstream downstream;
   private final UsageCounter counter;
   private final SseFramer framer = new SseFramer();
+  private final List<SseEvent> kept = new ArrayList<>(8);
   private final OpenAiStreamState state;
   private final Promise<RelayResult> result = Promise.promise();
 
@@ -50,7 +52,12 @@ final class OpenAiStreamRelay {
   private void onChunk(Buffer chunk) {
     exchange.firstByte();
     List<SseEvent> events = framer.feed(chunk);
-    List<SseEvent> kept = events.stream().filter(state::accept).toList();
+    kept.clear();
+    for (SseEvent event : events) {
+      if (state.accept(event)) {
+        kept.add(event);
+      }
+    }
     if (kept.isEmpty()) {
       return;
     }
@@ -59,7 +66,9 @@ final class OpenAiStreamRelay {
 
   private static Buffer join(List<SseEvent> events) {
     Buffer out = Buffer.buffer();
-    events.forEach(event -> out.appendBuffer(event.raw()));
+    for (SseEvent event : events) {
+      out.appendBuffer(event.raw());
+    }
     return out;
   }
 

@@ -1,14 +1,13 @@
 package org.aigateway.relay.adaptor.openai;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.aigateway.protocol.model.Usage;
-import org.aigateway.relay.usage.Texts;
 
 /**
  * What a relayed OpenAI stream has said so far: its id, the usage from any chunk carrying one, the
  * delivered text (for counting when no usage comes), an in-band error, and whether {@code [DONE]}
- * arrived. Decides which events the client sees.
+ * arrived. Decides which events the client sees. Chunks are read in one streaming pass
+ * ({@link OpenAiFields}); only an in-band error is parsed into a tree.
  */
 final class OpenAiStreamState {
 
@@ -38,42 +37,28 @@ final class OpenAiStreamState {
       done = true;
       return true;
     }
-    JsonObject chunk = parse(data);
-    return chunk == null || read(chunk);
-  }
-
-  private boolean read(JsonObject chunk) {
-    if (upstreamId == null && chunk.getValue("id") instanceof String id) {
-      upstreamId = id;
-    }
-    if (chunk.getValue("error") instanceof JsonObject err) {
-      error = err;
+    if (data.charAt(0) != '{') {
       return true;
     }
-    JsonArray choices = chunk.getValue("choices") instanceof JsonArray array ? array : null;
-    if (choices != null) {
-      choices.forEach(choice -> {
-        if (choice instanceof JsonObject c) {
-          Texts.appendChoice(text, c);
-        }
-      });
-    }
-    if (chunk.getValue("usage") instanceof JsonObject reported) {
-      usage = OpenAiUsage.parse(reported);
-      return clientWantsUsage || (choices != null && !choices.isEmpty());
-    }
-    return true;
+    int mark = text.length();
+    OpenAiFields chunk = OpenAiFields.read(data, text);
+    return chunk == null || read(chunk, data, mark);
   }
 
-  private static JsonObject parse(String data) {
-    if (data.charAt(0) != '{') {
-      return null;
+  private boolean read(OpenAiFields chunk, String data, int mark) {
+    if (upstreamId == null && chunk.id() != null) {
+      upstreamId = chunk.id();
     }
-    try {
-      return new JsonObject(data);
-    } catch (RuntimeException e) {
-      return null;
+    if (chunk.error()) {
+      text.setLength(mark);
+      error = new JsonObject(data).getJsonObject("error");
+      return true;
     }
+    if (chunk.usage() != null) {
+      usage = OpenAiUsage.parse(chunk.usage());
+      return clientWantsUsage || chunk.choices() > 0;
+    }
+    return true;
   }
 
   boolean done() {

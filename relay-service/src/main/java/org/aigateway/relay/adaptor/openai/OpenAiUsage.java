@@ -6,12 +6,10 @@ import org.aigateway.protocol.model.Usage;
 /** Reads OpenAI's {@code usage} object, including cached and reasoning token details. */
 final class OpenAiUsage {
 
-  private OpenAiUsage() {
-  }
+  /** Stands in for an absent details object; only read. */
+  private static final JsonObject EMPTY = new JsonObject();
 
-  /** The usage of {@code body}, {@code null} when it has no usage object. */
-  static Usage of(JsonObject body) {
-    return body.getValue("usage") instanceof JsonObject usage ? parse(usage) : null;
+  private OpenAiUsage() {
   }
 
   static Usage parse(JsonObject usage) {
@@ -28,7 +26,7 @@ final class OpenAiUsage {
   }
 
   private static JsonObject object(JsonObject json, String field) {
-    return json.getValue(field) instanceof JsonObject object ? object : new JsonObject();
+    return json.getValue(field) instanceof JsonObject object ? object : EMPTY;
   }
 
   private static long number(Object value) {

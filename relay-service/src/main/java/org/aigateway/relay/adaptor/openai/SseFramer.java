@@ -19,21 +19,19 @@ final class SseFramer {
   /** The events completed by {@code chunk}, in order. */
   List<SseEvent> feed(Buffer chunk) {
     boolean hadPending = pending != null;
-    Buffer buf = hadPending ? pending.appendBuffer(chunk) : chunk;
-    List<SseEvent> events = new ArrayList<>(2);
+    Buffer buf = hadPending ? Buffer.buffer(pending.length() + chunk.length()).appendBuffer(pending).appendBuffer(chunk)
+        : chunk;
+    byte[] bytes = buf.getBytes();
+    List<SseEvent> events = new ArrayList<>(4);
     int eventStart = 0;
-    int length = buf.length();
-    for (int i = hadPending ? scanFrom : 0; i < length; i++) {
-      if (buf.getByte(i) != '\n') {
-        continue;
-      }
-      if (isBlank(buf, lineStart, i)) {
-        events.add(event(buf.slice(eventStart, i + 1)));
+    for (int i = indexOf(bytes, (byte) '\n', hadPending ? scanFrom : 0); i >= 0; i = indexOf(bytes, (byte) '\n', i + 1)) {
+      if (isBlank(bytes, lineStart, i)) {
+        events.add(event(buf.slice(eventStart, i + 1), bytes, eventStart, i + 1));
         eventStart = i + 1;
       }
       lineStart = i + 1;
     }
-    keepRest(buf, eventStart, length);
+    keepRest(buf, eventStart, bytes.length);
     wholeChunk = !hadPending && pending == null;
     return events;
   }
@@ -53,32 +51,66 @@ final class SseFramer {
     return List.of(last);
   }
 
+  /** Keeps the unfinished event's bytes (a view: a chunk's buffer is the relay's own) for the next chunk. */
   private void keepRest(Buffer buf, int eventStart, int length) {
     if (eventStart >= length) {
       pending = null;
       lineStart = 0;
       return;
     }
-    pending = buf.getBuffer(eventStart, length);
+    pending = buf.slice(eventStart, length);
     scanFrom = length - eventStart;
     lineStart -= eventStart;
   }
 
-  private static boolean isBlank(Buffer buf, int from, int newline) {
+  private static boolean isBlank(byte[] bytes, int from, int newline) {
     int len = newline - from;
-    return len == 0 || (len == 1 && buf.getByte(from) == '\r');
+    return len == 0 || (len == 1 && bytes[from] == '\r');
   }
 
+  /** The event of {@code raw}: its {@code data:} line values (one optional space dropped) joined by newlines. */
   static SseEvent event(Buffer raw) {
-    String text = raw.toString(StandardCharsets.UTF_8);
-    StringBuilder data = null;
-    for (String line : text.split("\r?\n")) {
-      if (!line.startsWith("data:")) {
-        continue;
+    byte[] bytes = raw.getBytes();
+    return event(raw, bytes, 0, bytes.length);
+  }
+
+  /** The event whose bytes are {@code bytes[from, to)}, which {@code raw} holds. */
+  private static SseEvent event(Buffer raw, byte[] bytes, int from, int to) {
+    StringBuilder joined = null;
+    String single = null;
+    for (int start = from; start < to; ) {
+      int newline = indexOf(bytes, (byte) '\n', start, to);
+      int end = newline < 0 ? to : newline;
+      int lineEnd = newline > start && bytes[newline - 1] == '\r' ? newline - 1 : end;
+      if (startsWithData(bytes, start, lineEnd)) {
+        int value0 = start + 5 < lineEnd && bytes[start + 5] == ' ' ? start + 6 : start + 5;
+        String value = new String(bytes, value0, lineEnd - value0, StandardCharsets.UTF_8);
+        if (single == null) {
+          single = value;
+        } else {
+          joined = (joined == null ? new StringBuilder(single) : joined).append('\n').append(value);
+        }
       }
-      String value = line.length() > 5 && line.charAt(5) == ' ' ? line.substring(6) : line.substring(5);
-      data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+      start = end + 1;
     }
-    return new SseEvent(raw, data == null ? null : data.toString());
+    return new SseEvent(raw, joined != null ? joined.toString() : single);
+  }
+
+  private static int indexOf(byte[] bytes, byte b, int from) {
+    return indexOf(bytes, b, from, bytes.length);
+  }
+
+  private static int indexOf(byte[] bytes, byte b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean startsWithData(byte[] bytes, int start, int lineEnd) {
+    return lineEnd - start >= 5 && bytes[start] == 'd' && bytes[start + 1] == 'a' && bytes[start + 2] == 't'
+        && bytes[start + 3] == 'a' && bytes[start + 4] == ':';
   }
 }

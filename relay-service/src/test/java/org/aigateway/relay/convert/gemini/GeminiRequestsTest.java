@@ -1,0 +1,111 @@
+package org.aigateway.relay.convert.gemini;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.stream.Stream;
+import org.aigateway.relay.convert.ConvertFixtures;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class GeminiRequestsTest {
+
+  static Stream<String> cases() {
+    return ConvertFixtures.cases("gemini/requests");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  @DisplayName("Each recorded request converts to the other protocol as recorded, in every direction the case names")
+  void convertsRecordedRequests(String path) {
+    JsonObject fixture = ConvertFixtures.json(path);
+    String direction = fixture.getString("direction");
+    if (!"to_openai".equals(direction)) {
+      assertThat(GeminiRequests.fromOpenAi(fixture.getJsonObject("openai"))).isEqualTo(fixture.getJsonObject("gemini"));
+    }
+    if (!"to_gemini".equals(direction)) {
+      JsonObject converted = GeminiRequests.toOpenAi(fixture.getJsonObject("gemini"), fixture.getString("model"), false);
+      assertThat(ConvertFixtures.normalise(converted)).isEqualTo(fixture.getJsonObject("openai"));
+    }
+  }
+
+  @Test
+  @DisplayName("A function response gets the made-up id of the call it answers")
+  void matchesFunctionResponsesToCalls() {
+    JsonObject gemini = ConvertFixtures.json("gemini/requests/native-snake-case.json").getJsonObject("gemini");
+
+    JsonArray messages = GeminiRequests.toOpenAi(gemini, "m", false).getJsonArray("messages");
+
+    String callId = messages.getJsonObject(2).getJsonArray("tool_calls").getJsonObject(0).getString("id");
+    assertThat(callId).matches("call_[0-9a-f]{24}");
+    assertThat(messages.getJsonObject(3).getString("tool_call_id")).isEqualTo(callId);
+  }
+
+  @Test
+  @DisplayName("OpenAI -> Gemini -> OpenAI keeps text, tool calls (names and arguments) and tool results")
+  void roundTrip() {
+    JsonObject openAi = ConvertFixtures.json("gemini/requests/chat-full.json").getJsonObject("openai");
+
+    JsonObject back = GeminiRequests.toOpenAi(GeminiRequests.fromOpenAi(openAi), "gemini-2.5-flash", true);
+
+    JsonArray messages = back.getJsonArray("messages");
+    assertThat(messages.getJsonObject(0)).isEqualTo(openAi.getJsonArray("messages").getJsonObject(0));
+    assertThat(messages.getJsonObject(1)).isEqualTo(openAi.getJsonArray("messages").getJsonObject(1));
+    JsonArray calls = messages.getJsonObject(2).getJsonArray("tool_calls");
+    assertThat(calls.getJsonObject(0).getJsonObject("function"))
+        .isEqualTo(new JsonObject().put("name", "get_weather").put("arguments", "{\"city\":\"Paris\"}"));
+    assertThat(messages.getJsonObject(3).getString("content")).isEqualTo("{\"temperature\":18,\"sky\":\"cloudy\"}");
+    assertThat(messages.getJsonObject(4).getString("content")).isEqualTo("12:00");
+    assertThat(messages.getJsonObject(4).getString("tool_call_id")).isEqualTo(calls.getJsonObject(1).getString("id"));
+    assertThat(back.getString("reasoning_effort")).isEqualTo("high");
+    assertThat(back.getJsonObject("stream_options")).isEqualTo(new JsonObject().put("include_usage", true));
+  }
+
+  @ParameterizedTest(name = "thinkingConfig {0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "{\"thinkingBudget\":0}|",
+      "{\"thinkingBudget\":1024}|minimal",
+      "{\"thinkingBudget\":2048,\"includeThoughts\":true}|low",
+      "{\"thinkingBudget\":-1}|medium",
+      "{\"thinkingBudget\":30000}|xhigh",
+      "{\"includeThoughts\":true}|medium",
+      "{\"thinkingLevel\":\"high\",\"thinkingBudget\":100}|high"})
+  @DisplayName("Gemini thinking settings map to an OpenAI reasoning effort (none sets nothing)")
+  void mapsThinking(String thinking, String effort) {
+    JsonObject request = new JsonObject().put("contents", new JsonArray())
+        .put("generationConfig", new JsonObject().put("thinkingConfig", new JsonObject(thinking)));
+
+    assertThat(GeminiRequests.toOpenAi(request, "m", false).getString("reasoning_effort")).isEqualTo(effort);
+  }
+
+  @ParameterizedTest(name = "tool_choice {0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "\"auto\"|{\"mode\":\"AUTO\"}",
+      "\"none\"|{\"mode\":\"NONE\"}",
+      "\"required\"|{\"mode\":\"ANY\"}",
+      "{\"type\":\"function\",\"function\":{\"name\":\"f\"}}|{\"mode\":\"ANY\",\"allowedFunctionNames\":[\"f\"]}"})
+  @DisplayName("Every OpenAI tool_choice maps to a Gemini function calling mode and back")
+  void mapsToolChoice(String openAiChoice, String config) {
+    Object choice = openAiChoice.startsWith("{") ? new JsonObject(openAiChoice) : openAiChoice.replace("\"", "");
+    JsonObject chat = new JsonObject().put("messages", new JsonArray()).put("tool_choice", choice)
+        .put("tools", new JsonArray().add(new JsonObject().put("type", "function")
+            .put("function", new JsonObject().put("name", "f"))));
+
+    JsonObject gemini = GeminiRequests.fromOpenAi(chat);
+
+    assertThat(gemini.getJsonObject("toolConfig").getJsonObject("functionCallingConfig")).isEqualTo(new JsonObject(config));
+    assertThat(GeminiRequests.toOpenAi(gemini, "m", false).getValue("tool_choice")).isEqualTo(choice);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"system_instruction,systemInstruction", "max_output_tokens,maxOutputTokens", "inline_data,inlineData",
+      "camelCase,camelCase", "_private,private"})
+  @DisplayName("REST snake_case field names become camelCase")
+  void camelCase(String snake, String camel) {
+    assertThat(GeminiKeys.camel(snake)).isEqualTo(camel);
+  }
+}

@@ -1,0 +1,94 @@
+package org.aigateway.relay.limit;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP hop between a Redis client and the real Redis that a test can take down (connections are
+ * then refused), bring back on the same port, or turn into a black hole that accepts connections
+ * and never answers. The real Redis is never touched.
+ */
+final class TcpProxy {
+
+  private final Vertx vertx;
+  private final String targetHost;
+  private final int targetPort;
+  private final NetClient client;
+  private final Set<NetSocket> sockets = ConcurrentHashMap.newKeySet();
+  private volatile boolean answering = true;
+  private NetServer server;
+  private int port;
+
+  TcpProxy(Vertx vertx, String targetHost, int targetPort) {
+    this.vertx = vertx;
+    this.targetHost = targetHost;
+    this.targetPort = targetPort;
+    this.client = vertx.createNetClient();
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** Listens on the first start's port (any free port the first time). */
+  Future<Void> start() {
+    server = vertx.createNetServer().connectHandler(this::accept);
+    return server.listen(port).map(listening -> {
+      port = listening.actualPort();
+      return null;
+    });
+  }
+
+  /** Stops listening and cuts every open connection. */
+  Future<Void> stop() {
+    Future<Void> closed = server.close();
+    sockets.forEach(NetSocket::close);
+    sockets.clear();
+    return closed;
+  }
+
+  /** From now on new connections are accepted and never answered. */
+  void blackHole() {
+    answering = false;
+  }
+
+  void answer() {
+    answering = true;
+  }
+
+  private void accept(NetSocket inbound) {
+    track(inbound);
+    if (!answering) {
+      inbound.handler(ignored -> { });
+      return;
+    }
+    inbound.pause();
+    client.connect(targetPort, targetHost)
+        .onSuccess(outbound -> {
+          sockets.add(outbound);
+          inbound.handler(outbound::write);
+          outbound.handler(inbound::write);
+          inbound.closeHandler(v -> closeBoth(inbound, outbound));
+          outbound.closeHandler(v -> closeBoth(inbound, outbound));
+          inbound.resume();
+        })
+        .onFailure(err -> inbound.close());
+  }
+
+  private void closeBoth(NetSocket inbound, NetSocket outbound) {
+    sockets.remove(inbound);
+    sockets.remove(outbound);
+    inbound.close();
+    outbound.close();
+  }
+
+  private void track(NetSocket socket) {
+    sockets.add(socket);
+    socket.closeHandler(v -> sockets.remove(socket));
+  }
+}
