@@ -34,7 +34,7 @@ def area(frame):
 
 def report(path, event, top=25):
     self_count, incl, areas, threads, ours = (collections.Counter() for _ in range(5))
-    owners = collections.Counter()
+    owners, paths = collections.Counter(), collections.Counter()
     total = 0
     for thread, frames in samples(path, event):
         total += 1
@@ -45,6 +45,8 @@ def report(path, event, top=25):
             incl[f] += 1
             if f.startswith("org.aigateway"):
                 ours[f] += 1
+        path = [f.replace("org.aigateway.", "") for f in frames if f.startswith("org.aigateway")][:2]
+        paths[" <- ".join(path) if path else "(no gateway frame)"] += 1
         owner = next((f for f in frames if f.startswith("org.aigateway")), None)
         owners[owner.rsplit(".", 1)[0] if owner else "(no gateway frame: server/client plumbing, I/O)"] += 1
     print(f"== {event}: {total} samples")
@@ -58,6 +60,9 @@ def report(path, event, top=25):
         print(f"{100 * n / total:5.1f}%  {name}")
     print("-- by innermost gateway class on the stack (what the time was spent for)")
     for name, n in owners.most_common(top):
+        print(f"{100 * n / total:5.1f}%  {name}")
+    print("-- by the two innermost gateway frames")
+    for name, n in paths.most_common(top):
         print(f"{100 * n / total:5.1f}%  {name}")
     print(f"-- top {top} frames (self)")
     for name, n in self_count.most_common(top):

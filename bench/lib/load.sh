@@ -23,6 +23,15 @@ cpu_ticks() {
   echo "$total"
 }
 
+# sys_ticks PIDS...: the system (kernel) part of cpu_ticks.
+sys_ticks() {
+  local total=0 pid
+  for pid in "$@"; do
+    total=$((total + $(awk '{ sub(/^.*\) /, ""); print $13 }' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+
 rss_kib() {
   local total=0 pid
   for pid in "$@"; do
@@ -95,15 +104,27 @@ warm_up() {
   echo "warm-up of $target: ${elapsed} s" >> "$RAW/warmup.txt"
 }
 
+# core_ticks CPU: "busy total" clock ticks of one CPU since boot (/proc/stat), to see how much of the
+# server CPU everything (the target, the mock, PostgreSQL, other jobs) used during a run.
+core_ticks() {
+  awk -v cpu="cpu$1" '$1 == cpu { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat
+}
+
 measure() {
-  local target=$1 port=$2 kind=$3 conns=$4 pids=$5 before after fields
+  local target=$1 port=$2 kind=$3 conns=$4 pids=$5 before after fields core0 core1 sys0
   # shellcheck disable=SC2086
   before=$(cpu_ticks $pids)
+  # shellcheck disable=SC2086
+  sys0=$(sys_ticks $pids)
+  core0=$(core_ticks "$SERVER_CPU")
   fields=$(wrk_run "$target" "$port" "$kind" "$conns" "$DURATION_S")
   # shellcheck disable=SC2086
   after=$(cpu_ticks $pids)
+  core1=$(core_ticks "$SERVER_CPU")
+  local busy=$(( ($(cut -d' ' -f1 <<< "$core1") - $(cut -d' ' -f1 <<< "$core0")) * 100
+    / ($(cut -d' ' -f2 <<< "$core1") - $(cut -d' ' -f2 <<< "$core0") + 1) ))
   # shellcheck disable=SC2086
-  echo "target=$target kind=$kind conns=$conns $fields cpu_ticks=$((after - before)) clk_tck=$CLK_TCK rss_kib=$(rss_kib $pids)" \
+  echo "target=$target kind=$kind conns=$conns $fields cpu_ticks=$((after - before)) clk_tck=$CLK_TCK sys_ticks=$(( $(sys_ticks $pids) - sys0 )) rss_kib=$(rss_kib $pids) core_busy_pct=$busy" \
     | tee -a "$RAW/runs.txt"
 }
 

@@ -26,6 +26,9 @@ def load_runs(raw):
             "errors": sum(int(f[k]) for k in ("connect", "read", "write", "status", "timeout")),
             "cpu_us": cpu_s * 1e6 / reqs if reqs else float("nan"),
             "rss_mib": int(f["rss_kib"]) / 1024,
+            "cpu_pct": 100 * cpu_s / secs,
+            "core_pct": f.get("core_busy_pct", "–"),
+            "sys_pct": f"{100 * int(f['sys_ticks']) / max(1, int(f['cpu_ticks'])):.0f}" if "sys_ticks" in f else "–",
         }
     return runs
 
@@ -41,8 +44,8 @@ def load_ttfb(raw):
 
 def table(runs):
     out = ["| target | kind | conns | req/s | p50 ms | p90 ms | p99 ms | errors | × direct | × nginx hop "
-           "| CPU µs/req | RSS MiB |",
-           "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+           "| CPU µs/req | kernel % | CPU % | core % | RSS MiB |",
+           "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for kind in ("json", "sse"):
         for (target, k, conns), r in sorted(runs.items(), key=lambda i: (i[0][2], TARGETS.index(i[0][0]))):
             if k != kind:
@@ -51,7 +54,7 @@ def table(runs):
             hop = runs.get(("hop", kind, conns), {}).get("rps")
             out.append(f"| {target} | {kind} | {conns} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p90']:.2f} "
                        f"| {r['p99']:.2f} | {r['errors']} | {r['rps'] / direct:.2f} | {r['rps'] / hop:.2f} "
-                       f"| {r['cpu_us']:.1f} | {r['rss_mib']:.0f} |")
+                       f"| {r['cpu_us']:.1f} | {r['sys_pct']} | {r['cpu_pct']:.0f} | {r['core_pct']} | {r['rss_mib']:.0f} |")
     return out
 
 

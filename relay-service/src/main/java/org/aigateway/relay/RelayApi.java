@@ -12,14 +12,19 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.aigateway.protocol.Addresses;
 import org.aigateway.protocol.config.Settings;
 import org.aigateway.protocol.event.ConfigChanged;
 import org.aigateway.relay.http.RelayRoutes;
+import org.aigateway.relay.limit.LimitConfig;
+import org.aigateway.relay.limit.RateLimiters;
 import org.aigateway.relay.outbox.OutboxConfig;
 import org.aigateway.relay.outbox.UsageOutbox;
+import org.aigateway.relay.quota.Quotas;
+import org.aigateway.relay.snapshot.ChannelDefaults;
 import org.aigateway.relay.snapshot.SnapshotStore;
 import org.aigateway.relay.usage.TokenCounter;
 import org.aigateway.runtime.config.ConfigReader;
@@ -31,7 +36,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The relay as a mountable API: its clients (database pool, upstream HTTP client, optional Redis),
  * the configuration snapshot kept current by config-changed events and a periodic resync, the usage
- * outbox, and the {@code /v1} routes. Its own verticle or the launcher serves it.
+ * outbox, the admission machinery (rate limits, balances), and the {@code /v1} routes. Its own verticle or the launcher serves it.
  */
 public final class RelayApi {
 
@@ -46,26 +51,34 @@ public final class RelayApi {
   private final UsageOutbox outbox;
   private final Redis redis;
   private final SnapshotStore store;
+  private final Quotas quotas;
   private MessageConsumer<JsonObject> changes;
   private long resyncTimer = -1;
   private RelayRoutes routes;
 
-  private RelayApi(Vertx vertx, RelayConfig config, Settings settings) {
+  private RelayApi(Vertx vertx, RelayConfig config, Settings settings, Clock clock) {
     this.vertx = vertx;
     this.config = config;
     this.pool = Databases.pool(vertx, config.sqlDsn(), config.sqlPoolSize());
     this.client = upstreamClient(vertx, config);
     this.outbox = UsageOutbox.create(vertx, OutboxConfig.from(settings),
         List.of(Addresses.LOG_RECORD, Addresses.BILLING_RECORD));
-    this.redis = config.redis().isEmpty() ? null : Redis.createClient(vertx, config.redis());
-    this.store = new SnapshotStore(new ConfigReader(pool));
+    this.redis = config.redis().isEmpty() ? null
+        : Redis.createClient(vertx, RateLimiters.redisOptions(config.redis(), LimitConfig.from(settings)));
+    this.store = new SnapshotStore(new ConfigReader(pool), ChannelDefaults.from(settings));
+    this.quotas = Quotas.create(vertx, settings, redis, clock);
   }
 
   /** Builds the relay: loads the snapshot (waiting for admin's schema), starts the outbox. */
   public static Future<RelayApi> create(Vertx vertx, Settings settings) {
+    return create(vertx, settings, Clock.systemUTC());
+  }
+
+  /** As {@link #create(Vertx, Settings)}, with the clock of request times, rate-limit windows and quota periods. */
+  public static Future<RelayApi> create(Vertx vertx, Settings settings, Clock clock) {
     RelayApi api;
     try {
-      api = new RelayApi(vertx, RelayConfig.from(settings), settings);
+      api = new RelayApi(vertx, RelayConfig.from(settings), settings, clock);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -79,9 +92,9 @@ public final class RelayApi {
     Future<TokenCounter> counter = vertx.executeBlocking(() -> new TokenCounter().warmUp());
     return changes.completion()
         .compose(v -> Future.all(SchemaWait.retry(vertx, store::resync, SCHEMA_WAIT_MS, SCHEMA_WAIT_ATTEMPTS),
-            outbox.start(), counter))
+            outbox.start(), counter, quotas.start()))
         .map(all -> {
-          routes = RelayWiring.routes(vertx, config, store, client, outbox, counter.result());
+          routes = RelayWiring.routes(vertx, config, store, client, outbox, counter.result(), quotas);
           resyncTimer = vertx.setPeriodic(config.resyncMs(), id -> resync());
           LOG.info("Relay ready: {} tokens in the snapshot", store.current().tokenCount());
           return null;
@@ -109,6 +122,7 @@ public final class RelayApi {
     Future<Void> unregistered = changes == null ? Future.succeededFuture() : changes.unregister();
     return unregistered
         .eventually(() -> outbox.drain())
+        .eventually(quotas::close)
         .eventually(() -> Future.join(client.close(), pool.close(),
             redis == null ? Future.succeededFuture() : redis.close()))
         .mapEmpty();

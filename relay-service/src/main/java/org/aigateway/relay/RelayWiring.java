@@ -2,18 +2,19 @@ package org.aigateway.relay;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import java.util.Map;
 import org.aigateway.protocol.model.Mode;
 import org.aigateway.relay.adaptor.AdaptorRegistry;
-import org.aigateway.relay.adaptor.ChannelTypes;
-import org.aigateway.relay.adaptor.openai.OpenAiAdaptor;
+import org.aigateway.relay.adaptor.Adaptors;
 import org.aigateway.relay.auth.InternalKeys;
 import org.aigateway.relay.auth.TokenAuthHandler;
 import org.aigateway.relay.auth.TokenResolver;
 import org.aigateway.relay.http.ModelsHandler;
+import org.aigateway.relay.http.ProtocolRoutes;
 import org.aigateway.relay.http.RelayHandler;
 import org.aigateway.relay.http.RelayRoutes;
 import org.aigateway.relay.outbox.UsageSink;
+import org.aigateway.relay.quota.Admission;
+import org.aigateway.relay.quota.Quotas;
 import org.aigateway.relay.routing.ModelResolver;
 import org.aigateway.relay.routing.RelayExecutor;
 import org.aigateway.relay.routing.UpstreamCaller;
@@ -28,24 +29,31 @@ final class RelayWiring {
   }
 
   static RelayRoutes routes(Vertx vertx, RelayConfig config, SnapshotStore store, HttpClient client,
-                            UsageSink sink, TokenCounter tokens) {
+                            UsageSink sink, TokenCounter tokens, Quotas quotas) {
     AdaptorRegistry adaptors = adaptors(new UsageCounter(tokens));
     ModelResolver resolver = new ModelResolver(store, adaptors, config.disableModelConfig());
     UpstreamCaller upstream = new UpstreamCaller(vertx, client, config.timeoutMs(), config.firstByteTimeoutMs());
     RelayExecutor executor = new RelayExecutor(adaptors, upstream, sink, config.retryTimes());
     TokenAuthHandler auth = new TokenAuthHandler(new TokenResolver(store),
         new InternalKeys(config.adminKey(), config.internalToken()));
+    Admission admission = quotas.admission(store, tokens);
     return new RelayRoutes(auth,
-        new RelayHandler(Mode.CHAT_COMPLETIONS, "/chat/completions", resolver, executor),
-        new RelayHandler(Mode.COMPLETIONS, "/completions", resolver, executor),
-        new RelayHandler(Mode.EMBEDDINGS, "/embeddings", resolver, executor),
+        new RelayHandler(Mode.CHAT_COMPLETIONS, "/chat/completions", resolver, admission, executor),
+        new RelayHandler(Mode.COMPLETIONS, "/completions", resolver, admission, executor),
+        new RelayHandler(Mode.EMBEDDINGS, "/embeddings", resolver, admission, executor),
         new ModelsHandler(resolver),
+        new ProtocolRoutes(new ProtocolRoutes.Handlers(
+            new RelayHandler(Mode.ANTHROPIC, "/messages", resolver, admission, executor),
+            new RelayHandler(Mode.GEMINI, "", resolver, admission, executor),
+            new RelayHandler(Mode.EMBEDDINGS, "/embeddings", resolver, admission, executor),
+            new RelayHandler(Mode.RERANK, "/rerank", resolver, admission, executor),
+            new RelayHandler(Mode.MODERATIONS, "/moderations", resolver, admission, executor),
+            new RelayHandler(Mode.IMAGES_GENERATIONS, "/images/generations", resolver, admission, executor))),
+        quotas,
         RelayConfig.BODY_LIMIT);
   }
 
   static AdaptorRegistry adaptors(UsageCounter counter) {
-    return new AdaptorRegistry(Map.of(
-        ChannelTypes.OPENAI, new OpenAiAdaptor("openai", OpenAiAdaptor.OPENAI_BASE_URL, counter),
-        ChannelTypes.OPENAI_COMPATIBLE, new OpenAiAdaptor("openai-compatible", "", counter)));
+    return Adaptors.registry(counter);
   }
 }

@@ -57,7 +57,8 @@ final class RelayHarness implements AutoCloseable {
 
   void migrate() {
     Await.result(new Migrator(vertx, pool, "admin")
-        .migrate(List.of(new Migration(1, "db/admin/V1__config_tables.sql"))));
+        .migrate(List.of(new Migration(1, "db/admin/V1__config_tables.sql"),
+            new Migration(2, "db/admin/V2__balances_and_group_model_configs.sql"))));
   }
 
   /** Deploys the relay with these settings on top of the test defaults. */
@@ -67,6 +68,17 @@ final class RelayHarness implements AutoCloseable {
   }
 
   io.vertx.core.Future<String> deployAsync(Map<String, Object> settings) {
+    relay = new RelayVerticle();
+    return vertx.deployVerticle(relay, new DeploymentOptions().setConfig(config(settings)));
+  }
+
+  /** Deploys one more relay instance on this database (another replica), leaving {@link #port()} as it was. */
+  RelayVerticle deployAnother(RelayVerticle another, Map<String, Object> settings) {
+    Await.result(vertx.deployVerticle(another, new DeploymentOptions().setConfig(config(settings))));
+    return another;
+  }
+
+  private JsonObject config(Map<String, Object> settings) {
     JsonObject config = new JsonObject()
         .put("SQL_DSN", dsn)
         .put("RELAY_PORT", 0)
@@ -74,8 +86,7 @@ final class RelayHarness implements AutoCloseable {
         .put("OUTBOX_FLUSH_INTERVAL_MS", 20)
         .put("OUTBOX_JOURNAL_DIR", tempDir().toString());
     settings.forEach(config::put);
-    relay = new RelayVerticle();
-    return vertx.deployVerticle(relay, new DeploymentOptions().setConfig(config));
+    return config;
   }
 
   FakeOpenAiServer fake() {

@@ -1,6 +1,8 @@
 package org.aigateway.testsupport;
 
 import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How {@link FakeOpenAiServer} answers the next requests. Tests change it between calls; every
@@ -26,6 +28,11 @@ public final class FakeBehaviour {
   volatile int inBandErrorAfterChunks;
   volatile boolean stallAfterHeaders;
   volatile Future<Void> holdAfterFirstChunk;
+  volatile long cacheCreationTokens;
+  volatile String toolName;
+  volatile String toolArguments;
+  volatile String thinking;
+  volatile List<String> pieces;
 
   FakeBehaviour() {
     reset();
@@ -51,6 +58,11 @@ public final class FakeBehaviour {
     inBandErrorAfterChunks = -1;
     stallAfterHeaders = false;
     holdAfterFirstChunk = null;
+    cacheCreationTokens = 0;
+    toolName = null;
+    toolArguments = null;
+    thinking = null;
+    pieces = null;
     return this;
   }
 
@@ -145,5 +157,44 @@ public final class FakeBehaviour {
   public FakeBehaviour holdAfterFirstChunk(Future<Void> release) {
     this.holdAfterFirstChunk = release;
     return this;
+  }
+
+  /** Cache-creation (cache write) input tokens, reported by the Anthropic fake. */
+  public FakeBehaviour cacheCreation(long tokens) {
+    this.cacheCreationTokens = tokens;
+    return this;
+  }
+
+  /** Answer with one tool call (arguments as JSON text) after the reply text (Anthropic and Gemini fakes). */
+  public FakeBehaviour toolCall(String name, String argumentsJson) {
+    this.toolName = name;
+    this.toolArguments = argumentsJson;
+    return this;
+  }
+
+  /** Reasoning sent before the reply (Anthropic thinking blocks, Gemini thought parts). */
+  public FakeBehaviour thinking(String text) {
+    this.thinking = text;
+    return this;
+  }
+
+  /** Stream the reply in exactly these pieces (their concatenation is the reply). */
+  public FakeBehaviour pieces(String... texts) {
+    this.pieces = List.of(texts);
+    this.reply = String.join("", texts);
+    return this;
+  }
+
+  /** The pieces a stream sends: the explicit ones, else the reply word by word. */
+  List<String> streamPieces() {
+    if (pieces != null) {
+      return pieces;
+    }
+    List<String> words = new ArrayList<>();
+    String[] split = reply.split(" ");
+    for (int i = 0; i < split.length; i++) {
+      words.add(i == 0 ? split[i] : " " + split[i]);
+    }
+    return words;
   }
 }

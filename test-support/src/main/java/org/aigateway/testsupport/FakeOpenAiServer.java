@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake OpenAI upstream: a real Vert.x HTTP server on a random port answering
- * {@code /v1/chat/completions} (JSON or SSE), {@code /v1/completions} and {@code /v1/embeddings} in
+ * {@code /v1/chat/completions} (JSON or SSE), {@code /v1/completions}, {@code /v1/embeddings},
+ * {@code /v1/moderations}, {@code /v1/images/generations} and a Jina-style {@code /v1/rerank} in
  * OpenAI's wire format. It records every request and misbehaves as its {@link FakeBehaviour} says.
  */
 public final class FakeOpenAiServer {
@@ -101,7 +102,8 @@ public final class FakeOpenAiServer {
     request.body()
         .onSuccess(body -> {
           MultiMap headers = HttpHeaders.headers().addAll(request.headers());
-          requests.add(new RecordedRequest(request.method().name(), request.path(), headers, body));
+          requests.add(new RecordedRequest(request.method().name(), request.path(), headers, body,
+              request.query() == null ? "" : request.query()));
           delayed(() -> answer(request, body));
         });
   }
@@ -141,6 +143,12 @@ public final class FakeOpenAiServer {
       respond(request, body, stream, false, FakeResponses.completion(id, body.getString("model"), behaviour), id);
     } else if (path.endsWith("/embeddings")) {
       json(request, 200, FakeResponses.embeddings(body.getString("model"), inputs(body), behaviour));
+    } else if (path.endsWith("/rerank")) {
+      json(request, 200, FakeResponses.rerank(body, behaviour));
+    } else if (path.endsWith("/moderations")) {
+      json(request, 200, FakeResponses.moderation(id, body.getString("model")));
+    } else if (path.endsWith("/images/generations")) {
+      json(request, 200, FakeResponses.images(body.getInteger("n", 1)));
     } else {
       json(request, 404, FakeResponses.error("Unknown path " + path, "invalid_request_error", "unknown_url"));
     }

@@ -49,6 +49,32 @@ final class FakeResponses {
     return body;
   }
 
+  /** Jina's rerank answer: every document scored, best first, with {@code usage.total_tokens} = prompt tokens. */
+  static JsonObject rerank(JsonObject body, FakeBehaviour b) {
+    JsonArray documents = body.getJsonArray("documents", new JsonArray());
+    JsonArray results = new JsonArray();
+    for (int i = documents.size() - 1; i >= 0; i--) {
+      results.add(new JsonObject().put("index", i).put("relevance_score", 0.9 - 0.1 * results.size())
+          .put("document", new JsonObject().put("text", String.valueOf(documents.getValue(i)))));
+    }
+    JsonObject answer = new JsonObject().put("model", body.getString("model")).put("results", results);
+    return b.omitUsage ? answer : answer.put("usage", new JsonObject().put("total_tokens", b.promptTokens));
+  }
+
+  static JsonObject moderation(String id, String model) {
+    JsonObject result = new JsonObject().put("flagged", false).put("categories", new JsonObject())
+        .put("category_scores", new JsonObject());
+    return new JsonObject().put("id", "modr-" + id).put("model", model).put("results", new JsonArray().add(result));
+  }
+
+  static JsonObject images(int n) {
+    JsonArray data = new JsonArray();
+    for (int i = 0; i < n; i++) {
+      data.add(new JsonObject().put("url", "https://images.example/" + i + ".png"));
+    }
+    return new JsonObject().put("created", CREATED).put("data", data);
+  }
+
   /** One stream chunk carrying {@code text}; chat chunks use a delta, completion chunks a text. */
   static JsonObject chunk(String id, String model, boolean chat, String text, String finishReason) {
     JsonObject choice = new JsonObject().put("index", 0).put("finish_reason", finishReason);

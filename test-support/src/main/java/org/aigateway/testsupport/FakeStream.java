@@ -6,7 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Writes one SSE answer of the fake upstream, event by event, with the behaviour's faults. */
@@ -101,11 +100,6 @@ final class FakeStream {
   }
 
   private List<String> pieces() {
-    List<String> pieces = new ArrayList<>();
-    String[] words = b.reply.split(" ");
-    for (int i = 0; i < words.length; i++) {
-      pieces.add(i == 0 ? words[i] : " " + words[i]);
-    }
-    return pieces;
+    return b.streamPieces();
   }
 }

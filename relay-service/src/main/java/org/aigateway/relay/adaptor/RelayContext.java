@@ -2,6 +2,7 @@ package org.aigateway.relay.adaptor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.aigateway.protocol.event.Attempt;
 import org.aigateway.protocol.model.Channel;
 import org.aigateway.protocol.model.ModelConfig;
@@ -22,6 +23,7 @@ public final class RelayContext {
   private final List<Attempt> attempts = new ArrayList<>(2);
   private Channel channel;
   private String actualModel;
+  private Consumer<RelayResult> finishHook;
 
   public RelayContext(RelayRequest request, Caller caller, ModelConfig modelConfig, Downstream downstream) {
     this.request = request;
@@ -65,6 +67,20 @@ public final class RelayContext {
   /** The model name sent upstream: the channel's mapping of the requested model (read several times a request). */
   public String actualModel() {
     return channel == null ? request.model() : actualModel;
+  }
+
+  /** Runs {@code hook} once with the request's final result (admission settles its token reservation there). */
+  public void onFinish(Consumer<RelayResult> hook) {
+    this.finishHook = hook;
+  }
+
+  /** Called by the relay once the request has ended, whatever the outcome. */
+  public void finished(RelayResult result) {
+    Consumer<RelayResult> hook = finishHook;
+    finishHook = null;
+    if (hook != null) {
+      hook.accept(result);
+    }
   }
 
   public void recordAttempt(Attempt attempt) {

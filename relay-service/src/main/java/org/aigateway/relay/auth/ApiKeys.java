@@ -2,7 +2,7 @@ package org.aigateway.relay.auth;
 
 import io.vertx.core.http.HttpServerRequest;
 
-/** Reads the caller's key: {@code Authorization: Bearer <key>}, else {@code X-Api-Key}. */
+/** Reads the caller's key: {@code Authorization: Bearer <key>}, else {@code X-Api-Key} (Anthropic's header). */
 public final class ApiKeys {
 
   private ApiKeys() {
@@ -15,6 +15,21 @@ public final class ApiKeys {
       header = request.getHeader("X-Api-Key");
     }
     return normalise(header);
+  }
+
+  /**
+   * The key of a Gemini route: as {@link #extract}, else Google's {@code x-goog-api-key} header, else
+   * the {@code key} query parameter (the Gemini SDKs and REST examples send one of those two).
+   */
+  public static String extractGemini(HttpServerRequest request) {
+    String key = extract(request);
+    if (key.isEmpty()) {
+      key = normalise(request.getHeader("x-goog-api-key"));
+    }
+    if (key.isEmpty()) {
+      key = normalise(request.getParam("key"));
+    }
+    return key;
   }
 
   static String normalise(String raw) {

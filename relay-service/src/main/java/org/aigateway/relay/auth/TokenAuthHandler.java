@@ -1,9 +1,13 @@
 package org.aigateway.relay.auth;
 
 import io.vertx.ext.web.RoutingContext;
+import org.aigateway.relay.error.ClientProtocol;
 import org.aigateway.relay.error.OpenAiErrors;
 
-/** Authenticates every OpenAI route and stores the {@link Caller} in the routing context. */
+/**
+ * Authenticates every relay route and stores the {@link Caller} in the routing context. Gemini routes
+ * also take the key from {@code x-goog-api-key} or {@code ?key=}.
+ */
 public final class TokenAuthHandler {
 
   private final TokenResolver resolver;
@@ -15,7 +19,8 @@ public final class TokenAuthHandler {
   }
 
   public void handle(RoutingContext ctx) {
-    String key = ApiKeys.extract(ctx.request());
+    boolean gemini = ClientProtocol.of(ctx.request().method(), ctx.request().path()) == ClientProtocol.GEMINI;
+    String key = gemini ? ApiKeys.extractGemini(ctx.request()) : ApiKeys.extract(ctx.request());
     if (key.isEmpty()) {
       ctx.fail(OpenAiErrors.missingKey());
       return;

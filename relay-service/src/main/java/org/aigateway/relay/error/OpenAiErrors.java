@@ -2,6 +2,7 @@ package org.aigateway.relay.error;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import org.aigateway.relay.convert.ProtocolError;
 
 /** Every error the relay answers on OpenAI routes, with its status, type and code. */
 public final class OpenAiErrors {
@@ -50,6 +51,17 @@ public final class OpenAiErrors {
   public static RelayException unknownRoute(String method, String path) {
     return new RelayException(404, INVALID_REQUEST, "unknown_url", null,
         "Invalid URL (" + method + " " + path + ")", null);
+  }
+
+  /** The 501 of OpenAI routes the gateway does not serve (files, fine-tuning, assistants, threads, ...). */
+  public static RelayException notImplemented(String method, String path) {
+    return new RelayException(501, INVALID_REQUEST, "api_not_implemented", null,
+        "API not implemented: " + method + " " + path, null);
+  }
+
+  /** A protocol-neutral error (an upstream's error read by a converter) as the relay's failure, keeping its status. */
+  public static RelayException from(ProtocolError error) {
+    return new RelayException(error.status(), error.type(), error.code(), error.param(), error.message(), null);
   }
 
   public static RelayException status(int status, String message) {

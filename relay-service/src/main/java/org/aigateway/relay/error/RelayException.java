@@ -1,6 +1,7 @@
 package org.aigateway.relay.error;
 
 import io.vertx.core.json.JsonObject;
+import org.aigateway.relay.convert.ProtocolError;
 
 /**
  * A failure the client sees: an HTTP status and an OpenAI-shaped error body. When the upstream
@@ -41,6 +42,11 @@ public final class RelayException extends RuntimeException {
       return passThrough.getJsonObject("error");
     }
     return new JsonObject().put("message", getMessage()).put("type", type).put("param", param).put("code", code);
+  }
+
+  /** This failure as a protocol-neutral error, to be written in another protocol's shape. */
+  public ProtocolError protocolError() {
+    return new ProtocolError(status, type, code, param, getMessage());
   }
 
   /** The whole response body: {@code {"error":{message,type,param,code}}}. */

@@ -7,7 +7,7 @@ import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one failure handler of the OpenAI routes: every failure becomes an OpenAI-shaped error body. */
+/** The one failure handler of the relay routes: every failure becomes an error body in the route's protocol. */
 public final class RelayFailureHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(RelayFailureHandler.class);
@@ -27,14 +27,19 @@ public final class RelayFailureHandler {
       response.end();
       return;
     }
-    send(response, toRelayException(ctx));
+    send(response, toRelayException(ctx), ClientProtocol.of(ctx.request().method(), ctx.request().path()));
   }
 
-  /** Writes {@code error} as the whole response. */
+  /** Writes {@code error} as the whole response, in OpenAI's shape. */
   public static void send(HttpServerResponse response, RelayException error) {
+    send(response, error, ClientProtocol.OPENAI);
+  }
+
+  /** Writes {@code error} as the whole response, in the shape of the route's protocol. */
+  public static void send(HttpServerResponse response, RelayException error, ClientProtocol protocol) {
     response.setStatusCode(error.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .end(error.body().toBuffer());
+        .end(protocol.body(error).toBuffer());
   }
 
   private RelayException toRelayException(RoutingContext ctx) {

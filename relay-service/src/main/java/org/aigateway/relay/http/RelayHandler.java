@@ -7,37 +7,61 @@ import org.aigateway.relay.adaptor.RelayContext;
 import org.aigateway.relay.adaptor.RelayRequest;
 import org.aigateway.relay.auth.Caller;
 import org.aigateway.relay.error.RelayException;
+import org.aigateway.relay.quota.Admission;
+import org.aigateway.relay.quota.Admitted;
 import org.aigateway.relay.routing.ModelResolver;
 import org.aigateway.relay.routing.RelayExecutor;
 import org.aigateway.relay.routing.Resolution;
 
 /**
  * One relayed OpenAI endpoint ({@code /v1/chat/completions}, {@code /v1/completions},
- * {@code /v1/embeddings}): parse, resolve the model for the caller, then run the relay.
+ * {@code /v1/embeddings}): parse, resolve the model for the caller, admit the request (quotas,
+ * balance, rate limits), then run the relay, which settles the admission when the request ends.
  */
 public final class RelayHandler {
 
   private final Mode mode;
   private final String upstreamPath;
   private final ModelResolver resolver;
+  private final Admission admission;
   private final RelayExecutor executor;
 
-  public RelayHandler(Mode mode, String upstreamPath, ModelResolver resolver, RelayExecutor executor) {
+  public RelayHandler(Mode mode, String upstreamPath, ModelResolver resolver, Admission admission,
+                      RelayExecutor executor) {
     this.mode = mode;
     this.upstreamPath = upstreamPath;
     this.resolver = resolver;
+    this.admission = admission;
     this.executor = executor;
   }
 
   public void relay(RoutingContext rc) {
+    RelayRequest request;
+    Caller caller;
+    Resolution resolution;
     try {
-      RelayRequest request = RequestParser.parse(rc, mode, upstreamPath);
-      Caller caller = rc.get(Caller.KEY);
-      Resolution resolution = resolver.resolve(caller, request.model(), mode);
-      Downstream downstream = new Downstream(rc.response(), request.startNanos());
-      executor.execute(new RelayContext(request, caller, resolution.modelConfig(), downstream), resolution);
+      request = RequestParser.parse(rc, mode, upstreamPath);
+      caller = rc.get(Caller.KEY);
+      resolution = resolver.resolve(caller, request.model(), mode);
     } catch (RelayException e) {
       rc.fail(e);
+      return;
     }
+    admission.admit(caller, request, resolution.modelConfig(), rc.response().headers())
+        .onSuccess(admitted -> run(rc, request, caller, resolution, admitted))
+        .onFailure(rc::fail);
+  }
+
+  private void run(RoutingContext rc, RelayRequest request, Caller caller, Resolution resolution, Admitted admitted) {
+    RelayContext ctx;
+    try {
+      ctx = new RelayContext(request, caller, admitted.modelConfig(), new Downstream(rc.response(), request.startNanos()));
+    } catch (RuntimeException e) {
+      admitted.release();
+      rc.fail(e);
+      return;
+    }
+    ctx.onFinish(admitted::settle);
+    executor.execute(ctx, resolution);
   }
 }

@@ -5,20 +5,28 @@ import io.vertx.ext.web.handler.BodyHandler;
 import org.aigateway.relay.auth.TokenAuthHandler;
 import org.aigateway.relay.error.OpenAiErrors;
 import org.aigateway.relay.error.RelayFailureHandler;
+import org.aigateway.relay.quota.Quotas;
 
-/** Registers the OpenAI-compatible routes under {@code /v1}. */
+/** Registers the relay routes under {@code /v1} (and Gemini's {@code /v1beta}). */
 public final class RelayRoutes {
+
+  /** Everything under {@code /v1/} and Gemini's {@code /v1beta/}. */
+  private static final String RELAY_PATHS = "/v1(beta)?/.*";
 
   private final TokenAuthHandler auth;
   private final RelayHandler chat;
   private final RelayHandler completions;
   private final RelayHandler embeddings;
   private final ModelsHandler models;
+  private final ProtocolRoutes protocols;
+  private final Quotas quotas;
   private final long bodyLimit;
 
   public RelayRoutes(TokenAuthHandler auth, RelayHandler chat, RelayHandler completions, RelayHandler embeddings,
-                     ModelsHandler models, long bodyLimit) {
+                     ModelsHandler models, ProtocolRoutes protocols, Quotas quotas, long bodyLimit) {
     this.auth = auth;
+    this.protocols = protocols;
+    this.quotas = quotas;
     this.chat = chat;
     this.completions = completions;
     this.embeddings = embeddings;
@@ -27,16 +35,18 @@ public final class RelayRoutes {
   }
 
   public void mount(Router router) {
-    router.route("/v1/*").handler(RequestIds::assign);
-    router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
-    router.route("/v1/*").handler(auth::handle);
+    router.routeWithRegex(RELAY_PATHS).handler(RequestIds.assigner(quotas.clock()));
+    router.routeWithRegex(RELAY_PATHS).handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+    router.routeWithRegex(RELAY_PATHS).handler(auth::handle);
+    quotas.mount(router);
     router.post("/v1/chat/completions").handler(chat::relay);
     router.post("/v1/completions").handler(completions::relay);
     router.post("/v1/embeddings").handler(embeddings::relay);
     router.get("/v1/models").handler(models::list);
     router.get("/v1/models/*").handler(models::get);
-    router.route("/v1/*").handler(ctx -> ctx.fail(OpenAiErrors.unknownRoute(ctx.request().method().name(),
-        ctx.request().path())));
-    router.route("/v1/*").failureHandler(new RelayFailureHandler(bodyLimit)::handle);
+    protocols.mount(router);
+    router.routeWithRegex(RELAY_PATHS).handler(ctx -> ctx.fail(OpenAiErrors.unknownRoute(
+        ctx.request().method().name(), ctx.request().path())));
+    router.routeWithRegex(RELAY_PATHS).failureHandler(new RelayFailureHandler(bodyLimit)::handle);
   }
 }

@@ -1,6 +1,8 @@
 package org.aigateway.relay.http;
 
+import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -19,9 +21,18 @@ public final class RequestIds {
   }
 
   public static void assign(RoutingContext ctx) {
+    assign(ctx, System.currentTimeMillis());
+  }
+
+  /** Assigns ids with arrival times from {@code clock} (the time that prices, quota periods and limits use). */
+  public static Handler<RoutingContext> assigner(Clock clock) {
+    return ctx -> assign(ctx, clock.millis());
+  }
+
+  private static void assign(RoutingContext ctx, long arrivedAt) {
     String id = next();
     ctx.put(ID, id);
-    ctx.put(AT, System.currentTimeMillis());
+    ctx.put(AT, arrivedAt);
     ctx.put(START, System.nanoTime());
     ctx.response().putHeader(HEADER, id);
     ctx.next();

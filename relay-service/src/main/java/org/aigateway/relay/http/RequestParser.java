@@ -8,6 +8,7 @@ import org.aigateway.protocol.model.Mode;
 import org.aigateway.relay.adaptor.RelayRequest;
 import org.aigateway.relay.error.OpenAiErrors;
 import org.aigateway.relay.error.RelayException;
+import org.aigateway.relay.quota.ClientAddress;
 
 /** Turns a client request into a {@link RelayRequest}: one JSON parse, the model, the stream flags. */
 final class RequestParser {
@@ -15,21 +16,18 @@ final class RequestParser {
   private RequestParser() {
   }
 
-  /** @throws RelayException 400 for a body that is not a JSON object or lacks a model */
+  /** @throws RelayException 400 for a body that is not a JSON object or lacks a model (see {@link RequestShape}) */
   static RelayRequest parse(RoutingContext rc, Mode mode, String upstreamPath) {
     Buffer raw = rc.body().buffer();
     if (raw == null || raw.length() == 0) {
       throw OpenAiErrors.badRequest("The request body is empty: send a JSON object.", null);
     }
-    JsonObject body = decode(raw);
-    if (!(body.getValue("model") instanceof String model) || model.isBlank()) {
-      throw OpenAiErrors.badRequest("You must provide a model parameter (a non-empty string).", "model");
-    }
-    boolean stream = mode != Mode.EMBEDDINGS && Boolean.TRUE.equals(body.getValue("stream"));
-    boolean wantsUsage = stream && body.getValue("stream_options") instanceof JsonObject options
+    RequestShape shape = RequestShape.of(rc, mode, decode(raw), raw);
+    boolean wantsUsage = shape.stream() && shape.body().getValue("stream_options") instanceof JsonObject options
         && Boolean.TRUE.equals(options.getValue("include_usage"));
     return new RelayRequest(rc.get(RequestIds.ID), rc.get(RequestIds.AT), rc.get(RequestIds.START),
-        rc.request().path(), upstreamPath, mode, model, body, raw, stream, wantsUsage, clientIp(rc));
+        rc.request().path(), upstreamPath, mode, shape.model(), shape.body(), shape.raw(), shape.stream(), wantsUsage,
+        clientIp(rc));
   }
 
   private static JsonObject decode(Buffer raw) {
@@ -46,7 +44,12 @@ final class RequestParser {
     }
   }
 
+  /** The address the access gate resolved (trusted proxies considered), else the TCP peer. */
   private static String clientIp(RoutingContext rc) {
+    String resolved = rc.get(ClientAddress.KEY);
+    if (resolved != null) {
+      return resolved;
+    }
     SocketAddress remote = rc.request().remoteAddress();
     return remote == null || remote.hostAddress() == null ? "" : remote.hostAddress();
   }

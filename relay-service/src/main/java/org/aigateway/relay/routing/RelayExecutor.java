@@ -11,6 +11,7 @@ import org.aigateway.relay.adaptor.AdaptorRegistry;
 import org.aigateway.relay.adaptor.Downstream;
 import org.aigateway.relay.adaptor.RelayContext;
 import org.aigateway.relay.adaptor.RelayResult;
+import org.aigateway.relay.error.ClientProtocol;
 import org.aigateway.relay.error.OpenAiErrors;
 import org.aigateway.relay.error.RelayException;
 import org.aigateway.relay.outbox.UsageSink;
@@ -79,10 +80,12 @@ public final class RelayExecutor {
   }
 
   private void finish(RelayContext ctx, RelayResult result) {
+    ctx.finished(result);
     Downstream downstream = ctx.downstream();
     if (result.failed() && !downstream.committed()) {
       RelayException error = result.error();
-      downstream.end(error.status(), "application/json", error.body().toBuffer());
+      downstream.end(error.status(), "application/json",
+          ClientProtocol.of(ctx.request().mode()).body(error).toBuffer());
     }
     try {
       sink.submit(UsageEvents.completed(ctx, result));

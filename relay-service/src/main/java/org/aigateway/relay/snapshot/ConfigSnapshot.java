@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.aigateway.protocol.model.Channel;
 import org.aigateway.protocol.model.Group;
+import org.aigateway.protocol.model.GroupModelConfig;
 import org.aigateway.protocol.model.ModelConfig;
 import org.aigateway.protocol.model.Token;
 
@@ -25,20 +26,28 @@ public final class ConfigSnapshot {
   private final Map<String, ModelConfig> modelConfigs;
   private final Map<Integer, Channel> channels;
   private final Map<String, List<Channel>> enabledByModel;
+  /** Keyed by {@link GroupModelConfig#id}. */
+  private final Map<String, GroupModelConfig> groupModelConfigs;
 
   private ConfigSnapshot(Map<Long, Token> tokensById, Map<String, Token> tokensByKey, Map<String, Group> groups,
                          Map<String, ModelConfig> modelConfigs, Map<Integer, Channel> channels,
-                         Map<String, List<Channel>> enabledByModel) {
+                         Map<String, List<Channel>> enabledByModel, Map<String, GroupModelConfig> groupModelConfigs) {
     this.tokensById = tokensById;
     this.tokensByKey = tokensByKey;
     this.groups = groups;
     this.modelConfigs = modelConfigs;
     this.channels = channels;
     this.enabledByModel = enabledByModel;
+    this.groupModelConfigs = groupModelConfigs;
   }
 
   public static ConfigSnapshot of(List<Channel> channels, List<Group> groups, List<Token> tokens,
                                   List<ModelConfig> modelConfigs) {
+    return of(channels, groups, tokens, modelConfigs, List.of());
+  }
+
+  public static ConfigSnapshot of(List<Channel> channels, List<Group> groups, List<Token> tokens,
+                                  List<ModelConfig> modelConfigs, List<GroupModelConfig> groupModelConfigs) {
     Map<Long, Token> tokenMap = new HashMap<>();
     tokens.forEach(t -> tokenMap.put(t.id(), t));
     Map<String, Group> groupMap = new HashMap<>();
@@ -47,8 +56,10 @@ public final class ConfigSnapshot {
     modelConfigs.forEach(c -> configMap.put(c.model(), c));
     Map<Integer, Channel> channelMap = new HashMap<>();
     channels.forEach(c -> channelMap.put(c.id(), c));
+    Map<String, GroupModelConfig> overrides = new HashMap<>();
+    groupModelConfigs.forEach(c -> overrides.put(c.id(), c));
     return new ConfigSnapshot(Map.copyOf(tokenMap), byKey(tokenMap), Map.copyOf(groupMap), Map.copyOf(configMap),
-        Map.copyOf(channelMap), ChannelIndex.enabledByModel(channelMap.values()));
+        Map.copyOf(channelMap), ChannelIndex.enabledByModel(channelMap.values()), Map.copyOf(overrides));
   }
 
   /** The token with this key, or {@code null}. */
@@ -62,6 +73,11 @@ public final class ConfigSnapshot {
 
   public ModelConfig modelConfig(String model) {
     return modelConfigs.get(model);
+  }
+
+  /** The group's overrides of {@code model}'s config, or {@code null}. */
+  public GroupModelConfig groupModelConfig(String group, String model) {
+    return groupModelConfigs.isEmpty() ? null : groupModelConfigs.get(GroupModelConfig.id(group, model));
   }
 
   /** Enabled channels listing {@code model}, in any set. */
@@ -89,17 +105,29 @@ public final class ConfigSnapshot {
   public ConfigSnapshot withGroup(Group group) {
     Map<String, Group> copy = new HashMap<>(groups);
     copy.put(group.id(), group);
-    return new ConfigSnapshot(tokensById, tokensByKey, Map.copyOf(copy), modelConfigs, channels, enabledByModel);
+    return new ConfigSnapshot(tokensById, tokensByKey, Map.copyOf(copy), modelConfigs, channels, enabledByModel,
+        groupModelConfigs);
   }
 
-  /** Drops the group and its tokens, as deleting a group deletes its tokens. */
+  /** Drops the group, its tokens and its model config overrides, as deleting a group deletes them. */
   public ConfigSnapshot withoutGroup(String id) {
     Map<String, Group> copy = new HashMap<>(groups);
     copy.remove(id);
     Map<Long, Token> tokens = new HashMap<>(tokensById);
     tokens.values().removeIf(t -> id.equals(t.group()));
+    Map<String, GroupModelConfig> overrides = new HashMap<>(groupModelConfigs);
+    overrides.values().removeIf(c -> id.equals(c.group()));
     return new ConfigSnapshot(Map.copyOf(tokens), byKey(tokens), Map.copyOf(copy), modelConfigs, channels,
-        enabledByModel);
+        enabledByModel, Map.copyOf(overrides));
+  }
+
+  public ConfigSnapshot withGroupModelConfig(GroupModelConfig config) {
+    return withGroupModelConfigs(m -> m.put(config.id(), config));
+  }
+
+  /** Without the override of this {@link GroupModelConfig#id}. */
+  public ConfigSnapshot withoutGroupModelConfig(String id) {
+    return withGroupModelConfigs(m -> m.remove(id));
   }
 
   public ConfigSnapshot withModelConfig(ModelConfig config) {
@@ -121,13 +149,22 @@ public final class ConfigSnapshot {
   private ConfigSnapshot withTokens(Consumer<Map<Long, Token>> change) {
     Map<Long, Token> copy = new HashMap<>(tokensById);
     change.accept(copy);
-    return new ConfigSnapshot(Map.copyOf(copy), byKey(copy), groups, modelConfigs, channels, enabledByModel);
+    return new ConfigSnapshot(Map.copyOf(copy), byKey(copy), groups, modelConfigs, channels, enabledByModel,
+        groupModelConfigs);
   }
 
   private ConfigSnapshot withModelConfigs(Consumer<Map<String, ModelConfig>> change) {
     Map<String, ModelConfig> copy = new HashMap<>(modelConfigs);
     change.accept(copy);
-    return new ConfigSnapshot(tokensById, tokensByKey, groups, Map.copyOf(copy), channels, enabledByModel);
+    return new ConfigSnapshot(tokensById, tokensByKey, groups, Map.copyOf(copy), channels, enabledByModel,
+        groupModelConfigs);
+  }
+
+  private ConfigSnapshot withGroupModelConfigs(Consumer<Map<String, GroupModelConfig>> change) {
+    Map<String, GroupModelConfig> copy = new HashMap<>(groupModelConfigs);
+    change.accept(copy);
+    return new ConfigSnapshot(tokensById, tokensByKey, groups, modelConfigs, channels, enabledByModel,
+        Map.copyOf(copy));
   }
 
   /** A channel change rebuilds the model index. */
@@ -135,7 +172,7 @@ public final class ConfigSnapshot {
     Map<Integer, Channel> copy = new HashMap<>(channels);
     change.accept(copy);
     return new ConfigSnapshot(tokensById, tokensByKey, groups, modelConfigs, Map.copyOf(copy),
-        ChannelIndex.enabledByModel(copy.values()));
+        ChannelIndex.enabledByModel(copy.values()), groupModelConfigs);
   }
 
   /** Keys are {@code char(48)} in the database; padding is not part of the key. */

@@ -10,7 +10,9 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.aigateway.protocol.event.ConfigChanged;
 import org.aigateway.protocol.event.ConfigChanged.Op;
+import org.aigateway.protocol.model.Channel;
 import org.aigateway.protocol.model.Group;
+import org.aigateway.protocol.model.GroupModelConfig;
 import org.aigateway.protocol.model.Token;
 import org.aigateway.runtime.config.ConfigReader;
 import org.slf4j.Logger;
@@ -26,12 +28,19 @@ public final class SnapshotStore {
   private static final int RESYNC_ATTEMPTS = 3;
 
   private final ConfigReader reader;
+  private final UnaryOperator<Channel> channelDefaults;
   private final AtomicReference<ConfigSnapshot> current = new AtomicReference<>(ConfigSnapshot.EMPTY);
   private final AtomicLong changes = new AtomicLong();
   private final List<Runnable> tokenListeners = new CopyOnWriteArrayList<>();
 
   public SnapshotStore(ConfigReader reader) {
+    this(reader, UnaryOperator.identity());
+  }
+
+  /** {@code channelDefaults} completes every channel read (default models and mapping by type, {@link ChannelDefaults}). */
+  public SnapshotStore(ConfigReader reader, UnaryOperator<Channel> channelDefaults) {
     this.reader = reader;
+    this.channelDefaults = channelDefaults;
   }
 
   public ConfigSnapshot current() {
@@ -57,12 +66,15 @@ public final class SnapshotStore {
 
   private Future<Void> resync(int attempts) {
     long seen = changes.get();
-    return Future.all(reader.channels(), reader.groups(), reader.tokens(), reader.modelConfigs())
+    Future<List<Channel>> channels = reader.channels().map(list -> list.stream().map(channelDefaults).toList());
+    return Future.all(channels, reader.groups(), reader.tokens(), reader.modelConfigs(),
+            reader.groupModelConfigs())
         .compose(all -> {
           if (changes.get() != seen && attempts > 1) {
             return resync(attempts - 1);
           }
-          current.set(ConfigSnapshot.of(all.resultAt(0), all.resultAt(1), all.resultAt(2), all.resultAt(3)));
+          current.set(ConfigSnapshot.of(all.resultAt(0), all.resultAt(1), all.resultAt(2), all.resultAt(3),
+              all.resultAt(4)));
           return Future.succeededFuture();
         });
   }
@@ -74,12 +86,14 @@ public final class SnapshotStore {
       case GROUP -> change.op() == Op.DELETE
           ? update(s -> s.withoutGroup(change.id()))
           : reload(reader.group(change.id()), ConfigSnapshot::withGroup, s -> s.withoutGroup(change.id()));
-      case CHANNEL -> reload(reader.channel(Integer.parseInt(change.id())), ConfigSnapshot::withChannel,
+      case CHANNEL -> reload(reader.channel(Integer.parseInt(change.id())).map(c -> c.map(channelDefaults)),
+          ConfigSnapshot::withChannel,
           s -> s.withoutChannel(Integer.parseInt(change.id())));
       case MODEL_CONFIG -> reload(reader.modelConfig(change.id()), ConfigSnapshot::withModelConfig,
           s -> s.withoutModelConfig(change.id()));
-      // Group model configs are not part of the relay's snapshot yet.
-      case GROUP_MODEL_CONFIG -> Future.succeededFuture();
+      case GROUP_MODEL_CONFIG -> reload(
+          reader.groupModelConfig(GroupModelConfig.groupOf(change.id()), GroupModelConfig.modelOf(change.id())),
+          ConfigSnapshot::withGroupModelConfig, s -> s.withoutGroupModelConfig(change.id()));
     };
   }
 

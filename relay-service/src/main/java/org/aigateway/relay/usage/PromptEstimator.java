@@ -29,6 +29,11 @@ public final class PromptEstimator {
       case CHAT_COMPLETIONS -> chat(model, body.getValue("messages"));
       case COMPLETIONS -> counter.count(model, Texts.join(body.getValue("prompt")));
       case EMBEDDINGS -> embeddings(model, body.getValue("input"));
+      case ANTHROPIC -> chat(model, body.getValue("messages")) + counter.count(model, Texts.join(body.getValue("system")));
+      case GEMINI -> GeminiPrompt.estimate(body);
+      case RERANK -> counter.count(model, Texts.join(body.getValue("query")) + Texts.join(body.getValue("documents")));
+      case MODERATIONS -> counter.count(model, Texts.join(body.getValue("input")));
+      case IMAGES_GENERATIONS -> counter.count(model, Texts.join(body.getValue("prompt")));
       default -> 0;
     };
   }

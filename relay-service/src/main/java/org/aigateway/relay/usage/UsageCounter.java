@@ -21,6 +21,11 @@ public final class UsageCounter {
   public record Counted(Usage usage, boolean estimated) {
   }
 
+  /** The input tokens the gateway counts for {@code request}, read in its own protocol. */
+  public long estimatePrompt(RelayRequest request, String model) {
+    return prompts.estimate(request.mode(), model, request.body());
+  }
+
   /**
    * @param reported        the upstream's usage, {@code null} when it sent none
    * @param completionText  the text the upstream produced (delivered so far, for a broken stream)

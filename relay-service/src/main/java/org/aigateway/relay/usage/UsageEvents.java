@@ -5,12 +5,17 @@ import org.aigateway.protocol.model.Amount;
 import org.aigateway.protocol.model.Channel;
 import org.aigateway.protocol.model.Price;
 import org.aigateway.protocol.model.Pricing;
+import org.aigateway.protocol.model.QuotaPeriod;
 import org.aigateway.relay.adaptor.RelayContext;
 import org.aigateway.relay.adaptor.RelayRequest;
 import org.aigateway.relay.adaptor.RelayResult;
 import org.aigateway.relay.auth.Caller;
 
-/** Builds the one {@link RelayCompleted} of a request from its context and final result. */
+/**
+ * Builds the one {@link RelayCompleted} of a request from its context and final result: the amount
+ * from the price in effect for the caller's group at the request's arrival time, and the token's
+ * quota period so that billing can keep its period spend.
+ */
 public final class UsageEvents {
 
   private UsageEvents() {
@@ -21,7 +26,7 @@ public final class UsageEvents {
     Caller caller = ctx.caller();
     Channel channel = ctx.channel();
     Price price = ctx.price();
-    Amount amount = Pricing.amount(result.usage(), price, result.status());
+    Amount amount = Pricing.amount(result.usage(), price, result.status(), request.requestAt());
     long durationMs = (System.nanoTime() - request.startNanos()) / 1_000_000;
     return new RelayCompleted(
         request.requestId(), request.requestAt(), ctx.downstream().ttfbMs(), durationMs,
@@ -29,6 +34,8 @@ public final class UsageEvents {
         request.model(), ctx.actualModel(), request.mode().number(), request.endpoint(), result.status(),
         request.stream(), request.clientIp(), result.upstreamId(), result.usage(),
         result.usageEstimated(), result.truncated(), price, amount,
-        result.errorMessage(), ctx.attempts(), null, null);
+        result.errorMessage(), ctx.attempts(), null, null,
+        caller.internal() ? null : QuotaPeriod.of(caller.token().periodType()).type(),
+        caller.internal() ? 0 : caller.token().createdAt());
   }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * then refused), bring back on the same port, or turn into a black hole that accepts connections
  * and never answers. The real Redis is never touched.
  */
-final class TcpProxy {
+public final class TcpProxy {
 
   private final Vertx vertx;
   private final String targetHost;
@@ -24,19 +24,19 @@ final class TcpProxy {
   private NetServer server;
   private int port;
 
-  TcpProxy(Vertx vertx, String targetHost, int targetPort) {
+  public TcpProxy(Vertx vertx, String targetHost, int targetPort) {
     this.vertx = vertx;
     this.targetHost = targetHost;
     this.targetPort = targetPort;
     this.client = vertx.createNetClient();
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Listens on the first start's port (any free port the first time). */
-  Future<Void> start() {
+  public Future<Void> start() {
     server = vertx.createNetServer().connectHandler(this::accept);
     return server.listen(port).map(listening -> {
       port = listening.actualPort();
@@ -45,7 +45,7 @@ final class TcpProxy {
   }
 
   /** Stops listening and cuts every open connection. */
-  Future<Void> stop() {
+  public Future<Void> stop() {
     Future<Void> closed = server.close();
     sockets.forEach(NetSocket::close);
     sockets.clear();
@@ -53,11 +53,11 @@ final class TcpProxy {
   }
 
   /** From now on new connections are accepted and never answered. */
-  void blackHole() {
+  public void blackHole() {
     answering = false;
   }
 
-  void answer() {
+  public void answer() {
     answering = true;
   }
 

@@ -3,7 +3,7 @@ package org.aigateway.relay.adaptor.openai;
 import io.vertx.core.json.JsonObject;
 import org.aigateway.protocol.model.Usage;
 
-/** Reads OpenAI's {@code usage} object, including cached and reasoning token details. */
+/** Reads OpenAI's {@code usage} object, including cached, cache-creation, reasoning, image and audio token details. */
 final class OpenAiUsage {
 
   /** Stands in for an absent details object; only read. */
@@ -22,7 +22,11 @@ final class OpenAiUsage {
         number(promptDetails.getValue("cached_tokens")),
         number(promptDetails.getValue("cache_creation_tokens")),
         number(completionDetails.getValue("reasoning_tokens")),
-        total > 0 ? total : prompt + completion);
+        total > 0 ? total : prompt + completion,
+        number(promptDetails.getValue("image_tokens")),
+        number(promptDetails.getValue("audio_tokens")),
+        number(completionDetails.getValue("image_tokens")),
+        0);
   }
 
   private static JsonObject object(JsonObject json, String field) {

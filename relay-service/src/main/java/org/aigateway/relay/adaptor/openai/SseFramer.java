@@ -9,7 +9,7 @@ import java.util.List;
  * Cuts a byte stream into server-sent events, whatever the TCP chunking: an event ends at a blank
  * line ({@code \n\n} or {@code \r\n\r\n}); the bytes of an unfinished event wait for the next chunk.
  */
-final class SseFramer {
+public final class SseFramer {
 
   private Buffer pending;
   private int scanFrom;
@@ -17,7 +17,7 @@ final class SseFramer {
   private boolean wholeChunk;
 
   /** The events completed by {@code chunk}, in order. */
-  List<SseEvent> feed(Buffer chunk) {
+  public List<SseEvent> feed(Buffer chunk) {
     boolean hadPending = pending != null;
     Buffer buf = hadPending ? Buffer.buffer(pending.length() + chunk.length()).appendBuffer(pending).appendBuffer(chunk)
         : chunk;
@@ -37,12 +37,12 @@ final class SseFramer {
   }
 
   /** Whether the last chunk held complete events only, so it can be forwarded as it came. */
-  boolean lastChunkWhole() {
+  public boolean lastChunkWhole() {
     return wholeChunk;
   }
 
   /** The unfinished event left when the stream ends, if any bytes of one remain. */
-  List<SseEvent> finish() {
+  public List<SseEvent> finish() {
     if (pending == null) {
       return List.of();
     }

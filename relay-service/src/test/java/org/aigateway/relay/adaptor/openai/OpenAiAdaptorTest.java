@@ -73,6 +73,17 @@ class OpenAiAdaptorTest {
   }
 
   @Test
+  @DisplayName("A stream request without stream_options keeps its bytes, with include_usage inserted as the first member")
+  void streamOptionsSplicedIntoBytes() {
+    String body = " {\"model\":\"gpt-4o\",  \"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"é\"}]}";
+
+    Buffer converted = adaptor.convertRequest(context(body, channel("", Map.of())));
+
+    assertThat(converted.toString()).isEqualTo(" {\"stream_options\":{\"include_usage\":true},\"model\":\"gpt-4o\",  "
+        + "\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"é\"}]}");
+  }
+
+  @Test
   @DisplayName("The URL joins the base URL (default or the channel's, trailing slash dropped) and the path; the key is a Bearer")
   void urlAndHeaders() {
     assertThat(adaptor.requestUrl(context("{\"model\":\"gpt-4o\"}", channel("", Map.of()))))

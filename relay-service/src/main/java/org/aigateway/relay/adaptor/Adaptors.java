@@ -1,0 +1,45 @@
+package org.aigateway.relay.adaptor;
+
+import java.util.Map;
+import java.util.Set;
+import org.aigateway.protocol.model.Mode;
+import org.aigateway.relay.adaptor.anthropic.AnthropicAdaptor;
+import org.aigateway.relay.adaptor.azure.AzureAdaptor;
+import org.aigateway.relay.adaptor.bridge.BridgeRelay;
+import org.aigateway.relay.adaptor.bridge.ChatBridgeAdaptor;
+import org.aigateway.relay.adaptor.deepseek.DeepSeekAdaptor;
+import org.aigateway.relay.adaptor.gemini.GeminiAdaptor;
+import org.aigateway.relay.adaptor.jina.JinaAdaptor;
+import org.aigateway.relay.adaptor.ollama.OllamaAdaptor;
+import org.aigateway.relay.adaptor.openai.OpenAiAdaptor;
+import org.aigateway.relay.usage.UsageCounter;
+
+/**
+ * The adaptor of every channel type this build serves, registered explicitly. OpenAI-protocol
+ * adaptors are wrapped in a {@link ChatBridgeAdaptor}, so they serve Anthropic and Gemini clients,
+ * the think split and the JSON pass-through endpoints too.
+ */
+public final class Adaptors {
+
+  private static final Set<Mode> OPENAI_JSON = Set.of(Mode.MODERATIONS, Mode.IMAGES_GENERATIONS, Mode.RERANK);
+  private static final Set<Mode> AZURE_JSON = Set.of(Mode.MODERATIONS, Mode.IMAGES_GENERATIONS);
+
+  private Adaptors() {
+  }
+
+  public static AdaptorRegistry registry(UsageCounter counter) {
+    BridgeRelay relay = new BridgeRelay(counter);
+    OpenAiAdaptor openAi = new OpenAiAdaptor("openai", OpenAiAdaptor.OPENAI_BASE_URL, counter);
+    return new AdaptorRegistry(Map.of(
+        ChannelTypes.OPENAI, new ChatBridgeAdaptor(openAi, relay, OPENAI_JSON),
+        ChannelTypes.AZURE_LEGACY, new ChatBridgeAdaptor(new AzureAdaptor(openAi, true), relay, AZURE_JSON),
+        ChannelTypes.AZURE, new ChatBridgeAdaptor(new AzureAdaptor(openAi, false), relay, AZURE_JSON),
+        ChannelTypes.OPENAI_COMPATIBLE, new ChatBridgeAdaptor(
+            new OpenAiAdaptor("openai-compatible", "", counter), relay, OPENAI_JSON),
+        ChannelTypes.ANTHROPIC, new AnthropicAdaptor(relay),
+        ChannelTypes.GEMINI, new GeminiAdaptor(relay),
+        ChannelTypes.OLLAMA, new OllamaAdaptor(relay),
+        ChannelTypes.DEEPSEEK, new ChatBridgeAdaptor(new DeepSeekAdaptor(counter), relay, Set.of()),
+        ChannelTypes.JINA, new JinaAdaptor(counter, relay)));
+  }
+}

@@ -1,0 +1,115 @@
+package org.aigateway.relay.adaptor.bridge;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.json.JsonObject;
+import java.util.Set;
+import org.aigateway.protocol.model.Channel;
+import org.aigateway.protocol.model.Mode;
+import org.aigateway.relay.adaptor.ProviderAdaptor;
+import org.aigateway.relay.adaptor.RelayContext;
+import org.aigateway.relay.adaptor.RelayRequest;
+import org.aigateway.relay.adaptor.RelayResult;
+import org.aigateway.relay.adaptor.UpstreamExchange;
+
+/**
+ * Wraps an adaptor of an OpenAI-compatible upstream (OpenAI, Azure, DeepSeek, ...) so that it also
+ * serves Anthropic and Gemini clients, by sending their requests as chat completions and converting
+ * the answers back; applies the think split to chat answers when the model asks for it; and relays
+ * the JSON endpoints it is given ({@code jsonModes}: rerank, moderations, image generations) as they
+ * are. Its own requests go to the wrapped adaptor untouched.
+ */
+public final class ChatBridgeAdaptor implements ProviderAdaptor {
+
+  private static final String CHAT_PATH = "/chat/completions";
+
+  private final ProviderAdaptor delegate;
+  private final BridgeRelay relay;
+  private final Set<Mode> jsonModes;
+
+  public ChatBridgeAdaptor(ProviderAdaptor delegate, BridgeRelay relay, Set<Mode> jsonModes) {
+    this.delegate = delegate;
+    this.relay = relay;
+    this.jsonModes = Set.copyOf(jsonModes);
+  }
+
+  @Override
+  public String name() {
+    return delegate.name();
+  }
+
+  @Override
+  public String defaultBaseUrl() {
+    return delegate.defaultBaseUrl();
+  }
+
+  @Override
+  public String baseUrl(Channel channel) {
+    return delegate.baseUrl(channel);
+  }
+
+  @Override
+  public boolean usable(Channel channel) {
+    return delegate.usable(channel);
+  }
+
+  @Override
+  public boolean supports(Mode mode) {
+    return delegate.supports(mode) || jsonModes.contains(mode)
+        || (converted(mode) && delegate.supports(Mode.CHAT_COMPLETIONS));
+  }
+
+  @Override
+  public String requestUrl(RelayContext ctx) {
+    return delegate.requestUrl(converted(ctx) ? asChat(ctx, ctx.request().body()) : ctx);
+  }
+
+  @Override
+  public void prepareHeaders(RelayContext ctx, MultiMap headers) {
+    delegate.prepareHeaders(converted(ctx) ? asChat(ctx, ctx.request().body()) : ctx, headers);
+  }
+
+  @Override
+  public Buffer convertRequest(RelayContext ctx) {
+    if (!converted(ctx)) {
+      return delegate.convertRequest(ctx);
+    }
+    return delegate.convertRequest(asChat(ctx, ClientSide.of(ctx.request().mode()).toChat(ctx.request())));
+  }
+
+  @Override
+  public Future<RelayResult> handleResponse(RelayContext ctx, UpstreamExchange exchange, HttpClientResponse upstream) {
+    if (jsonModes.contains(ctx.request().mode())) {
+      return relay.relay(ctx, exchange, upstream, new JsonPassThroughPlan(ctx.request().mode()));
+    }
+    if (!converted(ctx) && !ThinkSplitStream.enabled(ctx)) {
+      return delegate.handleResponse(ctx, exchange, upstream);
+    }
+    ChatPlan plan = ChatPlan.of(ctx, null, Mode.CHAT_COMPLETIONS, () -> relay.promptEstimate(ctx));
+    return relay.relay(ctx, exchange, upstream, plan);
+  }
+
+  private static boolean converted(Mode mode) {
+    return mode == Mode.ANTHROPIC || mode == Mode.GEMINI;
+  }
+
+  private static boolean converted(RelayContext ctx) {
+    return converted(ctx.request().mode());
+  }
+
+  /**
+   * The context as the wrapped adaptor sees a converted request: a chat completion with {@code chat}
+   * as its body, on the same channel. A converted stream already asks for usage.
+   */
+  private static RelayContext asChat(RelayContext ctx, JsonObject chat) {
+    RelayRequest r = ctx.request();
+    RelayRequest request = new RelayRequest(r.requestId(), r.requestAt(), r.startNanos(), r.endpoint(), CHAT_PATH,
+        Mode.CHAT_COMPLETIONS, r.model(), chat, chat == r.body() ? r.rawBody() : chat.toBuffer(), r.stream(),
+        r.stream(), r.clientIp());
+    RelayContext chatContext = new RelayContext(request, ctx.caller(), ctx.modelConfig(), ctx.downstream());
+    chatContext.useChannel(ctx.channel());
+    return chatContext;
+  }
+}

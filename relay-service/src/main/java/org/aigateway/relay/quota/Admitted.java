@@ -1,0 +1,66 @@
+package org.aigateway.relay.quota;
+
+import org.aigateway.protocol.model.ModelConfig;
+import org.aigateway.protocol.model.Usage;
+import org.aigateway.relay.adaptor.RelayResult;
+import org.aigateway.relay.limit.LimitKey;
+import org.aigateway.relay.limit.RateLimiter;
+import org.aigateway.relay.limit.Reservation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A request that passed admission: the model config in effect for its group (overrides applied), and
+ * the tokens it reserved in its TPM window, which {@link #settle} corrects to the real usage once,
+ * whatever the outcome (a failure or a client that left before the upstream answered used nothing).
+ */
+public final class Admitted {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Admitted.class);
+
+  private final ModelConfig modelConfig;
+  private final RateLimiter limiter;
+  private final LimitKey key;
+  private final Reservation reservation;
+  private boolean settled;
+
+  Admitted(ModelConfig modelConfig, RateLimiter limiter, LimitKey key, Reservation reservation) {
+    this.modelConfig = modelConfig;
+    this.limiter = limiter;
+    this.key = key;
+    this.reservation = reservation;
+  }
+
+  /** Admitted without a reservation (internal callers, models without limits). */
+  static Admitted unlimited(ModelConfig modelConfig) {
+    return new Admitted(modelConfig, null, null, Reservation.NONE);
+  }
+
+  /** The model config in effect: the model's, with the group's overrides; {@code null} when it has none. */
+  public ModelConfig modelConfig() {
+    return modelConfig;
+  }
+
+  /** Corrects the reservation to the tokens the request really used; later calls do nothing. */
+  public void settle(RelayResult result) {
+    settle(result == null ? Usage.ZERO : result.usage());
+  }
+
+  /** Gives the whole reservation back: the request ended before using any token. */
+  public void release() {
+    settle(Usage.ZERO);
+  }
+
+  public void settle(Usage usage) {
+    if (settled) {
+      return;
+    }
+    settled = true;
+    if (reservation.store() == Reservation.Store.NONE) {
+      return;
+    }
+    long actual = usage == null ? 0 : usage.inputTokens() + usage.outputTokens();
+    limiter.reconcile(key, reservation, actual)
+        .onFailure(err -> LOG.warn("Could not reconcile the token reservation of {}", key, err));
+  }
+}
