@@ -17,6 +17,7 @@ import org.aigateway.protocol.model.GroupBalance;
 import org.aigateway.protocol.model.GroupModelConfig;
 import org.aigateway.protocol.model.ModelConfig;
 import org.aigateway.protocol.model.Price;
+import org.aigateway.protocol.model.Token;
 import org.aigateway.protocol.model.TokenBalance;
 import org.aigateway.protocol.model.Usage;
 import org.junit.jupiter.api.DisplayName;
@@ -109,5 +110,20 @@ class ProtocolCompatibilityTest {
     assertThat(effective.rpm()).as("override_limit is off").isEqualTo(60);
     assertThat(effective.retryTimes()).isEqualTo(2);
     assertThat(GroupModelConfig.fromJson(new JsonObject(override.toJson().encode()))).isEqualTo(override);
+  }
+
+  @Test
+  @DisplayName("A token's rpm and tpm round-trip, and a token without them decodes as unlimited")
+  void tokenLimits() {
+    Token limited = new Token(5, "k", "n", "g", List.of(), List.of("m"), 1, BigDecimal.ONE, BigDecimal.ZERO,
+        "monthly", 1_760_000_000_000L, 3, 4000);
+    JsonObject old = limited.toJson();
+    old.remove("rpm");
+    old.remove("tpm");
+
+    assertThat(Token.fromJson(new JsonObject(limited.toJson().encode()))).isEqualTo(limited);
+    assertThat(Token.fromJson(old)).isEqualTo(new Token(5, "k", "n", "g", List.of(), List.of("m"), 1,
+        BigDecimal.ONE, BigDecimal.ZERO, "monthly", 1_760_000_000_000L));
+    assertThat(Token.fromJson(old).rpm()).isZero();
   }
 }

@@ -22,6 +22,8 @@ public final class TestDatabases {
   private static final Logger LOG = LoggerFactory.getLogger(TestDatabases.class);
   private static final String LOCAL = "postgres://postgres@127.0.0.1:5432/test";
   private static final String LEFTOVERS = "SELECT datname FROM pg_database WHERE datname LIKE 'gw\\_%'";
+  /** Databases younger than this may belong to a test run still going on in another JVM. */
+  private static final long LEFTOVER_AGE_SECONDS = 3 * 3600;
   private static String serverDsn;
   private static boolean leftoversDropped;
 
@@ -37,21 +39,43 @@ public final class TestDatabases {
   }
 
   /**
-   * Drops the databases earlier test runs left behind; one still in use (another JVM's) refuses
-   * the drop and is kept. Called once per JVM, before its first fresh database.
+   * Drops the databases earlier test runs left behind: those created more than three hours ago (a
+   * younger one may belong to another JVM's run that has not connected yet); one still in use
+   * refuses the drop and is kept. Called once per JVM, before its first fresh database.
    */
   private static void dropLeftovers(Pool admin) {
     List<String> names = Await.result(admin.query(LEFTOVERS).execute()
         .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(r -> r.getString(0)).toList()));
+    long cutoff = System.currentTimeMillis() / 1000 - LEFTOVER_AGE_SECONDS;
     for (String name : names) {
+      if (createdAt(name) > cutoff) {
+        continue;
+      }
       admin.query("DROP DATABASE IF EXISTS " + name).execute()
           .onFailure(err -> LOG.debug("Kept {}: {}", name, err.getMessage()));
     }
   }
 
+  /**
+   * The creation time (epoch seconds) in a test database's name; 0 for the earlier scheme
+   * ({@code gw_} and 16 hex digits); never-old for any other name, which is not a test database.
+   */
+  private static long createdAt(String name) {
+    String[] parts = name.split("_");
+    if (parts.length == 2 && parts[1].matches("[0-9a-f]{16}")) {
+      return 0;
+    }
+    try {
+      return parts.length == 3 ? Long.parseLong(parts[1]) : Long.MAX_VALUE;
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
   /** Creates an empty database and returns its DSN. */
   public static synchronized String freshDatabase(Vertx vertx) {
-    String name = "gw_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    String name = "gw_" + System.currentTimeMillis() / 1000 + "_"
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     Pool admin = Databases.pool(vertx, serverDsn(), 1);
     try {
       if (!leftoversDropped) {

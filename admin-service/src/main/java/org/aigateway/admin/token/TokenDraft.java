@@ -11,7 +11,7 @@ import org.aigateway.protocol.model.Status;
 
 /** A validated token as the admin sent it, before it has an id and a key. */
 public record TokenDraft(String name, List<String> subnets, List<String> models, int status, BigDecimal quota,
-                         BigDecimal periodQuota, String periodType) {
+                         BigDecimal periodQuota, String periodType, long rpm, long tpm) {
 
   static final int NAME_MAX = 32;
   private static final Set<String> PERIOD_TYPES = Set.of("daily", "weekly", "monthly");
@@ -25,13 +25,15 @@ public record TokenDraft(String name, List<String> subnets, List<String> models,
         fields.status("status", Status.ENABLED),
         fields.nonNegativeDecimal("quota", BigDecimal.ZERO),
         fields.nonNegativeDecimal("period_quota", BigDecimal.ZERO),
-        periodType(fields));
+        periodType(fields),
+        fields.nonNegativeLong("rpm", 0),
+        fields.nonNegativeLong("tpm", 0));
   }
 
-  /** Parameters {@code $3} onwards: name, subnets, models, status, quota, period quota, period type. */
+  /** Parameters {@code $3} onwards: name, subnets, models, status, quota, period quota, period type, rpm, tpm. */
   Tuple addTo(Tuple tuple) {
     return tuple.addValue(name).addValue(new JsonArray(subnets)).addValue(new JsonArray(models))
-        .addValue(status).addValue(quota).addValue(periodQuota).addValue(periodType);
+        .addValue(status).addValue(quota).addValue(periodQuota).addValue(periodType).addValue(rpm).addValue(tpm);
   }
 
   private static List<String> subnets(Fields fields) {

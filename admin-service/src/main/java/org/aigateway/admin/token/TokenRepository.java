@@ -9,10 +9,10 @@ import java.util.Optional;
 public final class TokenRepository {
 
   private static final String INSERT = "INSERT INTO tokens "
-      + "(group_id, key, name, subnets, models, status, quota, period_quota, period_type) "
-      + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+      + "(group_id, key, name, subnets, models, status, quota, period_quota, period_type, rpm, tpm) "
+      + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
   private static final String UPDATE = "UPDATE tokens SET name = $3, subnets = $4, models = $5, status = $6, "
-      + "quota = $7, period_quota = $8, period_type = $9 WHERE id = $1 AND group_id = $2";
+      + "quota = $7, period_quota = $8, period_type = $9, rpm = $10, tpm = $11 WHERE id = $1 AND group_id = $2";
   private static final String UPDATE_STATUS = "UPDATE tokens SET status = $3 WHERE id = $1 AND group_id = $2";
   private static final String DELETE = "DELETE FROM tokens WHERE id = $1 AND group_id = $2";
   private static final String LOCK_GROUP = "SELECT 1 FROM groups WHERE id = $1 FOR UPDATE";

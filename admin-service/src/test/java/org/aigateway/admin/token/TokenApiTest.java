@@ -100,7 +100,34 @@ class TokenApiTest {
         Arguments.of(named().put("quota", "5"), "quota must be a number"),
         Arguments.of(named().put("period_type", "yearly"), "period_type must be daily, weekly or monthly"),
         Arguments.of(named().put("models", "gpt-4o"), "models must be a list of strings"),
-        Arguments.of(named().put("status", 0), "status must be 1"));
+        Arguments.of(named().put("status", 0), "status must be 1"),
+        Arguments.of(named().put("rpm", -1), "rpm must not be negative"),
+        Arguments.of(named().put("rpm", "3"), "rpm must be an integer"),
+        Arguments.of(named().put("tpm", 1.5), "tpm must be an integer"));
+  }
+
+  @Test
+  @DisplayName("A token's rpm and tpm default to 0, are stored on create, kept by partial updates, validated on update")
+  void rateLimits() {
+    JsonObject plain = server.post("/api/token/acme", named().put("name", "plain")).data();
+    assertThat(plain.getLong("rpm")).isZero();
+    assertThat(plain.getLong("tpm")).isZero();
+    JsonObject created = server.post("/api/token/acme", named().put("name", "limited").put("rpm", 3)
+        .put("tpm", 40_000)).data();
+    String path = "/api/token/acme/" + created.getLong("id");
+    assertThat(created.getLong("rpm")).isEqualTo(3);
+    assertThat(created.getLong("tpm")).isEqualTo(40_000);
+
+    JsonObject renamed = server.put(path, new JsonObject().put("name", "limited-2")).data();
+    assertThat(renamed.getLong("rpm")).isEqualTo(3);
+    assertThat(renamed.getLong("tpm")).isEqualTo(40_000);
+    assertThat(server.put(path, new JsonObject().put("rpm", 0).put("tpm", 5)).data().getLong("tpm")).isEqualTo(5);
+
+    Reply refused = server.put(path, new JsonObject().put("tpm", -5));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.message()).contains("tpm must not be negative");
+    assertThat(server.get(path).data().getLong("rpm")).isZero();
+    assertThat(server.get(path).data().getLong("tpm")).isEqualTo(5);
   }
 
   @ParameterizedTest(name = "{1}")

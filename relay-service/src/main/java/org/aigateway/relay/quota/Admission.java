@@ -12,10 +12,8 @@ import org.aigateway.protocol.model.Price;
 import org.aigateway.protocol.model.Status;
 import org.aigateway.relay.adaptor.RelayRequest;
 import org.aigateway.relay.auth.Caller;
-import org.aigateway.relay.error.AdmissionErrors;
 import org.aigateway.relay.error.RelayException;
 import org.aigateway.relay.limit.LimitKey;
-import org.aigateway.relay.limit.RateLimitHeaders;
 import org.aigateway.relay.limit.RateLimiter;
 import org.aigateway.relay.snapshot.SnapshotStore;
 import org.aigateway.relay.usage.PromptEstimator;
@@ -24,8 +22,9 @@ import org.aigateway.relay.usage.PromptEstimator;
  * Decides whether a resolved request may run, after the model is known: first the key's quotas and
  * the group's balance against the request's estimated cost ({@link SpendCheck}), then the RPM and
  * TPM limits of group × model (the model config's, or the group's override, × the group's ratios ×
- * the consume-level ratio of its total spend), which reserve the estimated input tokens. Internal
- * callers skip all of it; groups of status internal skip the group balance and the limits. Keys have no limits of their own yet, so there is no per-key limit.
+ * the consume-level ratio of its total spend), which reserve the estimated input tokens, together with
+ * the key's own RPM/TPM over all its models ({@link RateLimitStep}). Internal callers skip all of it;
+ * groups of status internal skip the group balance and the group × model limits, not their keys' own.
  */
 public final class Admission {
 
@@ -36,6 +35,7 @@ public final class Admission {
   private final QuotaConfig config;
   private final Clock clock;
   private final SpendCheck spend;
+  private final RateLimitStep limits;
 
   public Admission(SnapshotStore store, BalanceBook book, RateLimiter limiter, PromptEstimator prompts,
                    QuotaConfig config, Clock clock) {
@@ -46,6 +46,7 @@ public final class Admission {
     this.config = config;
     this.clock = clock;
     this.spend = new SpendCheck(book, config.groupMinBalance());
+    this.limits = new RateLimitStep(limiter);
   }
 
   /**
@@ -65,7 +66,8 @@ public final class Admission {
     } catch (RelayException e) {
       return Future.failedFuture(e);
     }
-    return limit(caller.group(), request.model(), effective, estimate, headers);
+    RateLimitStep.Limit group = groupLimit(caller.group(), request.model(), effective);
+    return limits.admit(effective, RateLimitStep.Limit.of(caller.token()), group, estimate, headers);
   }
 
   /** The model config with the group's overrides; an override of a model without a config applies to a blank one. */
@@ -77,23 +79,14 @@ public final class Admission {
     return override.applyTo(base != null ? base : blank(model));
   }
 
-  private Future<Admitted> limit(Group group, String model, ModelConfig effective, CostEstimate estimate,
-                                 MultiMap headers) {
-    double level = config.consumeLevelRatio().ratio(book.groupUsed(group.id()));
-    long rpm = effective == null ? 0 : ConsumeLevelRatio.effectiveLimit(effective.rpm(), group.rpmRatio(), level);
-    long tpm = effective == null ? 0 : ConsumeLevelRatio.effectiveLimit(effective.tpm(), group.tpmRatio(), level);
-    if ((rpm == 0 && tpm == 0) || group.status() == Status.INTERNAL) {
-      return Future.succeededFuture(Admitted.unlimited(effective));
+  private RateLimitStep.Limit groupLimit(Group group, String model, ModelConfig effective) {
+    if (effective == null || group.status() == Status.INTERNAL) {
+      return RateLimitStep.Limit.NONE;
     }
-    LimitKey key = LimitKey.of(group.id(), model);
-    long reserve = tpm > 0 ? estimate.inputTokens() : 0;
-    return limiter.admit(key, rpm, tpm, reserve).compose(decision -> {
-      RateLimitHeaders.apply(decision, headers);
-      if (!decision.allowed()) {
-        return Future.failedFuture(AdmissionErrors.rateLimited(decision.rejectedBy()));
-      }
-      return Future.succeededFuture(new Admitted(effective, limiter, key, decision.reservation()));
-    });
+    double level = config.consumeLevelRatio().ratio(book.groupUsed(group.id()));
+    long rpm = ConsumeLevelRatio.effectiveLimit(effective.rpm(), group.rpmRatio(), level);
+    long tpm = ConsumeLevelRatio.effectiveLimit(effective.tpm(), group.tpmRatio(), level);
+    return new RateLimitStep.Limit(LimitKey.of(group.id(), model), rpm, tpm);
   }
 
   private static ModelConfig blank(String model) {

@@ -1,5 +1,6 @@
 package org.aigateway.relay.quota;
 
+import java.util.List;
 import org.aigateway.protocol.model.ModelConfig;
 import org.aigateway.protocol.model.Usage;
 import org.aigateway.relay.adaptor.RelayResult;
@@ -11,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A request that passed admission: the model config in effect for its group (overrides applied), and
- * the tokens it reserved in its TPM window, which {@link #settle} corrects to the real usage once,
- * whatever the outcome (a failure or a client that left before the upstream answered used nothing).
+ * the tokens it reserved in its TPM windows (the key's own and group × model), which {@link #settle}
+ * corrects to the real usage once, whatever the outcome (a failure or a client that left before the
+ * upstream answered used nothing).
  */
 public final class Admitted {
 
@@ -20,20 +22,22 @@ public final class Admitted {
 
   private final ModelConfig modelConfig;
   private final RateLimiter limiter;
-  private final LimitKey key;
-  private final Reservation reservation;
+  private final List<Hold> holds;
   private boolean settled;
 
-  Admitted(ModelConfig modelConfig, RateLimiter limiter, LimitKey key, Reservation reservation) {
+  /** One limit's key and what the request reserved in its token window. */
+  record Hold(LimitKey key, Reservation reservation) {
+  }
+
+  Admitted(ModelConfig modelConfig, RateLimiter limiter, List<Hold> holds) {
     this.modelConfig = modelConfig;
     this.limiter = limiter;
-    this.key = key;
-    this.reservation = reservation;
+    this.holds = holds;
   }
 
   /** Admitted without a reservation (internal callers, models without limits). */
   static Admitted unlimited(ModelConfig modelConfig) {
-    return new Admitted(modelConfig, null, null, Reservation.NONE);
+    return new Admitted(modelConfig, null, List.of());
   }
 
   /** The model config in effect: the model's, with the group's overrides; {@code null} when it has none. */
@@ -56,11 +60,12 @@ public final class Admitted {
       return;
     }
     settled = true;
-    if (reservation.store() == Reservation.Store.NONE) {
-      return;
-    }
     long actual = usage == null ? 0 : usage.inputTokens() + usage.outputTokens();
-    limiter.reconcile(key, reservation, actual)
-        .onFailure(err -> LOG.warn("Could not reconcile the token reservation of {}", key, err));
+    for (Hold hold : holds) {
+      if (hold.reservation().store() != Reservation.Store.NONE) {
+        limiter.reconcile(hold.key(), hold.reservation(), actual)
+            .onFailure(err -> LOG.warn("Could not reconcile the token reservation of {}", hold.key(), err));
+      }
+    }
   }
 }

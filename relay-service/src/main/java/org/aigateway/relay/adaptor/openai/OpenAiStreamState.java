@@ -7,14 +7,15 @@ import org.aigateway.protocol.model.Usage;
  * What a relayed OpenAI stream has said so far: its id, the usage from any chunk carrying one, the
  * delivered text (for counting when no usage comes), an in-band error, and whether {@code [DONE]}
  * arrived. Decides which events the client sees. Chunks are read in one streaming pass
- * ({@link OpenAiFields}); only an in-band error is parsed into a tree.
+ * ({@link OpenAiFields}); once the id is known, plain delta chunks wait unparsed in
+ * {@link DeferredText} until their text is asked for; only an in-band error is parsed into a tree.
  */
 final class OpenAiStreamState {
 
   private static final String DONE = "[DONE]";
 
   private final boolean clientWantsUsage;
-  private final StringBuilder text = new StringBuilder();
+  private final DeferredText text = new DeferredText();
   private Usage usage;
   private String upstreamId;
   private JsonObject error;
@@ -40,17 +41,22 @@ final class OpenAiStreamState {
     if (data.charAt(0) != '{') {
       return true;
     }
-    int mark = text.length();
-    OpenAiFields chunk = OpenAiFields.read(data, text);
-    return chunk == null || read(chunk, data, mark);
+    if (upstreamId != null && DeferredText.canWait(data)) {
+      text.defer(data);
+      return true;
+    }
+    StringBuilder builder = text.builder();
+    int mark = builder.length();
+    OpenAiFields chunk = OpenAiFields.read(data, builder);
+    return chunk == null || read(chunk, data, builder, mark);
   }
 
-  private boolean read(OpenAiFields chunk, String data, int mark) {
+  private boolean read(OpenAiFields chunk, String data, StringBuilder builder, int mark) {
     if (upstreamId == null && chunk.id() != null) {
       upstreamId = chunk.id();
     }
     if (chunk.error()) {
-      text.setLength(mark);
+      builder.setLength(mark);
       error = new JsonObject(data).getJsonObject("error");
       return true;
     }
