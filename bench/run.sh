@@ -48,8 +48,14 @@ cleanup() {
   stop_nginx mock
   if [[ -n $GATEWAY_PID ]] && kill -0 "$GATEWAY_PID" 2>/dev/null; then
     kill "$GATEWAY_PID"
-    wait "$GATEWAY_PID" 2>/dev/null || true
+    # not this shell's child (started in a command substitution): poll until it has stopped
+    for _ in $(seq 150); do
+      kill -0 "$GATEWAY_PID" 2>/dev/null || break
+      sleep 0.2
+    done
   fi
+  # the whole-run recording only keeps JFR warm for the measured one (gateway.jfr)
+  rm -f "$RAW/gateway-all.jfr"
 }
 
 machine_info() {

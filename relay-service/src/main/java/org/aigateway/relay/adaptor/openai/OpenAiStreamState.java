@@ -45,21 +45,20 @@ final class OpenAiStreamState {
       text.defer(data);
       return true;
     }
-    StringBuilder builder = text.builder();
-    int mark = builder.length();
-    OpenAiFields chunk = OpenAiFields.read(data, builder);
-    return chunk == null || read(chunk, data, builder, mark);
+    StringBuilder chunkText = new StringBuilder();
+    OpenAiFields chunk = OpenAiFields.read(data, chunkText);
+    return chunk == null || read(chunk, data, chunkText);
   }
 
-  private boolean read(OpenAiFields chunk, String data, StringBuilder builder, int mark) {
+  private boolean read(OpenAiFields chunk, String data, CharSequence chunkText) {
     if (upstreamId == null && chunk.id() != null) {
       upstreamId = chunk.id();
     }
     if (chunk.error()) {
-      builder.setLength(mark);
       error = new JsonObject(data).getJsonObject("error");
       return true;
     }
+    text.append(chunkText);
     if (chunk.usage() != null) {
       usage = OpenAiUsage.parse(chunk.usage());
       return clientWantsUsage || chunk.choices() > 0;

@@ -15,10 +15,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DeferredTextTest {
 
+  /** A delta chunk as OpenAI streams it when usage was asked for: {@code "usage":null} in each. */
   private static String delta(String content) {
     return new JsonObject().put("id", "c1").put("object", "chat.completion.chunk")
         .put("choices", new JsonArray().add(new JsonObject().put("index", 0)
-            .put("delta", new JsonObject().put("content", content)))).encode();
+            .put("delta", new JsonObject().put("content", content)))).putNull("usage").encode();
   }
 
   /** The reference: every chunk parsed into a tree on arrival, as the relay read streams before. */
@@ -64,6 +65,8 @@ class DeferredTextTest {
             + "\"arguments\":\"{}\"}}]}}]}",
         "{\"error\":{\"message\":\"late\"},\"choices\":[{\"delta\":{\"content\":\"dropped\"}}]}",
         delta(" tail"),
+        "{\"id\":\"c1\",\"choices\":[{\"delta\":{\"content\":\" usage-null\"}}],\"usage\":null,\"usage\":{\"prompt_tokens\":1,"
+            + "\"completion_tokens\":4}}",
         "{\"id\":\"c1\",\"choices\":[{\"delta\":{\"content\":\"!\"}}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":5}}");
 
     OpenAiStreamState state = feed(chunks);
@@ -94,7 +97,12 @@ class DeferredTextTest {
   @DisplayName("Only chunks that can carry neither usage nor an error wait")
   void whichChunksWait() {
     assertThat(DeferredText.canWait(delta("plain"))).isTrue();
+    assertThat(DeferredText.canWait("{\"choices\":[],\"usage\":null}")).isTrue();
+    assertThat(DeferredText.canWait("{\"choices\":[],\"usage\" :\n null}")).isTrue();
     assertThat(DeferredText.canWait("{\"choices\":[],\"usage\":{}}")).isFalse();
+    assertThat(DeferredText.canWait("{\"usage\":null,\"usage\":{\"prompt_tokens\":1}}")).isFalse();
+    // a "usage" the scan cannot rule out is read at once: only costs time
+    assertThat(DeferredText.canWait("{\"choices\":[{\"delta\":{\"content\":\"usage\"}}]}")).isFalse();
     assertThat(DeferredText.canWait("{\"error\":{}}")).isFalse();
     assertThat(DeferredText.canWait("{\"\\u0075sage\":{}}")).isFalse();
   }
