@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.sqlclient.Tuple;
@@ -42,6 +43,7 @@ class AdmissionApiTest {
   private static final String SPENT_GROUP = Fixtures.newKey();
   private static final String NEARLY_EMPTY = Fixtures.newKey();
   private static final String DASHBOARD = Fixtures.newKey();
+  private static final String ANTHROPIC_CLIENT = Fixtures.newKey();
   private static final Price BASE = Fixtures.price("0.15", "0.6");
   private static final Price GROUP_PRICE = Fixtures.price("1.5", "6");
 
@@ -55,7 +57,7 @@ class AdmissionApiTest {
     FakeOpenAiServer upstream = harness.fake();
     FakeOpenAiServer broken = harness.fake();
     broken.behaviour().fail(500, "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}");
-    for (String group : List.of("g1", "g2", "g3", "g4", "g5", "g6")) {
+    for (String group : List.of("g1", "g2", "g3", "g4", "g5", "g6", "g7")) {
       harness.fixtures.group(group, Status.ENABLED, List.of("default"));
     }
     harness.fixtures.token(K1, "k1", "g1", List.of(), Status.ENABLED);
@@ -64,6 +66,7 @@ class AdmissionApiTest {
     harness.fixtures.token(SPENT_GROUP, "spent", "g4", List.of(), Status.ENABLED);
     harness.fixtures.token(NEARLY_EMPTY, "nearly", "g5", List.of(), Status.ENABLED);
     dashboardToken = harness.fixtures.token(DASHBOARD, "dash", "g6", List.of(), Status.ENABLED);
+    harness.fixtures.token(ANTHROPIC_CLIENT, "anthropic", "g7", List.of(), Status.ENABLED);
     sql("UPDATE tokens SET quota = 0.01 WHERE id = $1", Tuple.of(quotaToken));
     sql("UPDATE tokens SET quota = 10 WHERE id = $1", Tuple.of(dashboardToken));
     sql("UPDATE groups SET balance = 1 WHERE id = 'g4'", Tuple.tuple());
@@ -111,6 +114,25 @@ class AdmissionApiTest {
       assertThat(internal.statusCode()).isEqualTo(200);
       assertThat(internal.getHeader("X-RateLimit-Limit-Requests")).isNull();
     }
+  }
+
+  @Test
+  @DisplayName("A rate-limited Anthropic client gets its 429 in Anthropic's error shape, with the X-RateLimit headers")
+  void requestLimitInCallersProtocol() {
+    JsonObject message = new JsonObject().put("model", "limited").put("max_tokens", 16)
+        .put("messages", new JsonArray()
+            .add(new JsonObject().put("role", "user").put("content", "Say hello")));
+    assertThat(harness.post("/v1/messages", ANTHROPIC_CLIENT, message).statusCode()).isEqualTo(200);
+    assertThat(harness.post("/v1/messages", ANTHROPIC_CLIENT, message).statusCode()).isEqualTo(200);
+
+    HttpResponse<Buffer> refused = harness.post("/v1/messages", ANTHROPIC_CLIENT, message);
+
+    assertThat(refused.statusCode()).isEqualTo(429);
+    JsonObject body = refused.bodyAsJsonObject();
+    assertThat(body.getString("type")).isEqualTo("error");
+    assertThat(body.getJsonObject("error").getString("type")).isEqualTo("rate_limit_error");
+    assertThat(body.getJsonObject("error").getString("message")).contains("rate limit exceeded");
+    assertThat(refused.getHeader("X-RateLimit-Remaining-Requests")).isEqualTo("0");
   }
 
   @Test
