@@ -1,7 +1,7 @@
 package org.aigateway.relay.adaptor;
 
-import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -77,12 +77,20 @@ public final class Downstream {
     }
   }
 
-  public boolean writeQueueFull() {
-    return !gone() && response.writeQueueFull();
-  }
-
-  public void drainHandler(Handler<Void> handler) {
-    response.drainHandler(handler);
+  /**
+   * Writes one piece of a stream, starting the SSE response with the first piece, and pauses
+   * {@code source} while the client's write queue is full, so a slow client slows the upstream
+   * instead of filling memory.
+   */
+  public void relay(Buffer chunk, ReadStream<?> source) {
+    if (!committed()) {
+      startStream();
+    }
+    write(chunk);
+    if (!gone() && response.writeQueueFull()) {
+      source.pause();
+      response.drainHandler(v -> source.resume());
+    }
   }
 
   /** Milliseconds from the request's arrival to its first response byte, 0 when none was sent. */

@@ -79,14 +79,7 @@ final class BridgeStream {
     if (out.length() == 0 || (translator.error() != null && !downstream.committed())) {
       return;
     }
-    if (!downstream.committed()) {
-      downstream.startStream();
-    }
-    downstream.write(out);
-    if (downstream.writeQueueFull()) {
-      upstream.pause();
-      downstream.drainHandler(v -> upstream.resume());
-    }
+    downstream.relay(out, upstream);
   }
 
   private void onEnd() {

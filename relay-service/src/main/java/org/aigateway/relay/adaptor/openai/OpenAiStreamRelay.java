@@ -73,14 +73,7 @@ final class OpenAiStreamRelay {
   }
 
   private void forward(Buffer out) {
-    if (!downstream.committed()) {
-      downstream.startStream();
-    }
-    downstream.write(out);
-    if (downstream.writeQueueFull()) {
-      upstream.pause();
-      downstream.drainHandler(v -> upstream.resume());
-    }
+    downstream.relay(out, upstream);
   }
 
   private void onEnd() {
