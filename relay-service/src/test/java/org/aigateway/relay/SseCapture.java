@@ -33,10 +33,15 @@ final class SseCapture {
   private SseCapture attach(HttpClientResponse response) {
     this.response = response;
     response.handler(chunk -> {
+      boolean wholeEvent;
       synchronized (received) {
         received.appendBuffer(chunk);
+        wholeEvent = received.toString().contains("\n\n");
       }
-      firstChunk.tryComplete();
+      // TCP may split an event; "first chunk" means the first whole SSE event, not the first bytes.
+      if (wholeEvent) {
+        firstChunk.tryComplete();
+      }
     });
     response.endHandler(v -> ended.tryComplete());
     response.exceptionHandler(ended::tryFail);
