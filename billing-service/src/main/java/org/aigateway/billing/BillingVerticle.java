@@ -14,6 +14,7 @@ import org.aigateway.billing.ledger.LedgerRepository;
 import org.aigateway.billing.spend.SpendQueryConsumer;
 import org.aigateway.billing.spend.SpendRepository;
 import org.aigateway.protocol.Addresses;
+import org.aigateway.protocol.event.UsageBatchCodec;
 import org.aigateway.protocol.config.Settings;
 import org.aigateway.runtime.db.Databases;
 import org.aigateway.runtime.db.Migration;
@@ -77,6 +78,7 @@ public class BillingVerticle extends VerticleBase {
 
   private Future<Void> registerConsumers(BillingConfig config) {
     EventBus bus = vertx.eventBus();
+    UsageBatchCodec.register(bus);
     BalanceRepository balances = new BalanceRepository(pool, clock);
     BillingRecordConsumer records = new BillingRecordConsumer(new LedgerRepository(pool),
         new BalancePublisher(balances, bus), config.enabled());

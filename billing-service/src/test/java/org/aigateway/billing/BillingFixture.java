@@ -68,7 +68,7 @@ final class BillingFixture {
   }
 
   JsonObject bill(List<RelayCompleted> events) {
-    return request(Addresses.BILLING_RECORD, new UsageBatch(events).toJson());
+    return request(Addresses.BILLING_RECORD, new UsageBatch(events));
   }
 
   SpendReport spend(List<Long> tokens, List<String> groups) {

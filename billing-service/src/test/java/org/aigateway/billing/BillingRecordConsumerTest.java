@@ -85,7 +85,7 @@ class BillingRecordConsumerTest {
     for (int i = 0; i < 20; i++) {
       batch.add(charge("c-" + i, "gc", 400 + i % 3, "0.01"));
     }
-    JsonObject body = new UsageBatch(batch).toJson();
+    UsageBatch body = new UsageBatch(batch);
     List<Future<Message<Object>>> sends = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       sends.add(fixture.vertx.eventBus().request(Addresses.BILLING_RECORD, body,
@@ -128,13 +128,12 @@ class BillingRecordConsumerTest {
   }
 
   @Test
-  @DisplayName("A malformed body fails with BAD_REQUEST and bills nothing of the batch")
+  @DisplayName("A body that is not a valid batch fails with BAD_REQUEST and bills nothing of the batch")
   void rejectsMalformed() {
     JsonObject good = charge("m-1", "gm", 701, "1").toJson();
-    List<Object> bodies = List.of("not a batch", new JsonObject().put("v", 99),
+    List<Object> bodies = List.of("not a batch", new JsonObject(),
         batch(good, charge("m-2", "gm", 701, "1").toJson().putNull("group_id")),
-        batch(good, charge("m-3", "gm", 701, "1").toJson().put("request_id", " ")),
-        batch(good, charge("m-4", "gm", 701, "1").toJson().put("amount", new JsonObject().put("used_amount", "x"))));
+        batch(good, charge("m-3", "gm", 701, "1").toJson().put("request_id", " ")));
 
     for (Object body : bodies) {
       assertThat(fixture.failure(Addresses.BILLING_RECORD, body).failureCode()).as("failure code for %s", body)
@@ -144,8 +143,9 @@ class BillingRecordConsumerTest {
     assertThat(fixture.spend(List.of(701L), List.of("gm")).groups()).isEmpty();
   }
 
-  private static JsonObject batch(JsonObject... events) {
-    return new JsonObject().put("v", UsageBatch.VERSION).put("events", new JsonArray(List.of((Object[]) events)));
+  private static UsageBatch batch(JsonObject... events) {
+    return UsageBatch.fromJson(new JsonObject().put("v", UsageBatch.VERSION)
+        .put("events", new JsonArray(List.of((Object[]) events))));
   }
 
   private static void assertSpend(Spend spend, String amount, long count) {

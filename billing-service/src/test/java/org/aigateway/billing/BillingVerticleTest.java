@@ -57,7 +57,7 @@ class BillingVerticleTest {
   void unavailableThenRetried(Vertx vertx) {
     BillingFixture fixture = BillingFixture.fresh(vertx)
         .deployed(new JsonObject().put("BILLING_PORT", -1).put("DISABLE_AUTO_MIGRATE_DB", "true"));
-    JsonObject batch = new UsageBatch(List.of(charge("u-1", "gu", 1, "1"))).toJson();
+    UsageBatch batch = new UsageBatch(List.of(charge("u-1", "gu", 1, "1")));
 
     assertThat(fixture.hasTable("billing_ledger")).isFalse();
     assertThat(fixture.failure(Addresses.BILLING_RECORD, batch).failureCode())

@@ -4,7 +4,11 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageCodec;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.sqlclient.Pool;
@@ -13,6 +17,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.aigateway.log.LogVerticle;
+import org.aigateway.protocol.Addresses;
+import org.aigateway.protocol.ErrorCode;
+import org.aigateway.protocol.event.UsageBatchCodec;
 import org.aigateway.protocol.config.Settings;
 import org.aigateway.runtime.cluster.ClusterConfig;
 import org.aigateway.runtime.cluster.VertxFactory;
@@ -71,6 +78,64 @@ class ClusteredNodesTest {
       Await.result(logNode.close(), 60);
       Await.result(relayNode.stop(), 60);
       Await.result(vertx.close());
+    }
+  }
+
+  @Test
+  @DisplayName("a usage batch another node cannot decode is rejected with BAD_REQUEST (so its sender dead-letters it), not dropped")
+  void undecodableBatchIsRejected() {
+    Vertx vertx = Vertx.vertx();
+    String dsn = TestDatabases.freshDatabase(vertx);
+    Settings cluster = Settings.of(Map.of("CLUSTER_NAME", "gw-test-" + UUID.randomUUID()));
+    Vertx logNode = Await.result(VertxFactory.create(ClusterConfig.from(cluster, true)), 90);
+    Vertx senderNode = Await.result(VertxFactory.create(ClusterConfig.from(cluster, true)), 90);
+    try {
+      Await.result(logNode.deployVerticle(new LogVerticle(), new DeploymentOptions()
+          .setConfig(new JsonObject().put("SQL_DSN", dsn).put("LOG_PORT", -1))), 60);
+      senderNode.eventBus().registerDefaultCodec(FutureVersionBatch.class, new FutureVersionBatch.Codec());
+
+      Throwable failure = Await.result(senderNode.eventBus().request(Addresses.LOG_RECORD, new FutureVersionBatch(),
+          new DeliveryOptions().setSendTimeout(30_000)).map(reply -> (Throwable) null).otherwise(e -> e), 40);
+
+      assertThat(failure).isInstanceOf(ReplyException.class);
+      assertThat(((ReplyException) failure).failureCode()).isEqualTo(ErrorCode.BAD_REQUEST.code());
+    } finally {
+      Await.result(senderNode.close(), 60);
+      Await.result(logNode.close(), 60);
+      Await.result(vertx.close());
+    }
+  }
+
+  /** A batch from a newer relay: it travels under the usage batch codec's name with a version this build cannot read. */
+  private record FutureVersionBatch() {
+
+    static final class Codec implements MessageCodec<FutureVersionBatch, FutureVersionBatch> {
+
+      @Override
+      public void encodeToWire(Buffer buffer, FutureVersionBatch batch) {
+        Buffer json = new JsonObject().put("v", 99).put("events", new JsonArray()).toBuffer();
+        buffer.appendInt(json.length()).appendBuffer(json);
+      }
+
+      @Override
+      public FutureVersionBatch decodeFromWire(int pos, Buffer buffer) {
+        throw new UnsupportedOperationException("sent only");
+      }
+
+      @Override
+      public FutureVersionBatch transform(FutureVersionBatch batch) {
+        return batch;
+      }
+
+      @Override
+      public String name() {
+        return UsageBatchCodec.NAME;
+      }
+
+      @Override
+      public byte systemCodecID() {
+        return -1;
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import org.aigateway.log.query.LogSearchRepository;
 import org.aigateway.log.write.LogRecordConsumer;
 import org.aigateway.log.write.RequestLogRepository;
 import org.aigateway.protocol.Addresses;
+import org.aigateway.protocol.event.UsageBatchCodec;
 import org.aigateway.protocol.config.Settings;
 import org.aigateway.runtime.db.Databases;
 import org.aigateway.runtime.db.Migration;
@@ -54,6 +55,7 @@ public class LogVerticle extends VerticleBase {
 
   private Future<Void> registerConsumers() {
     EventBus bus = vertx.eventBus();
+    UsageBatchCodec.register(bus);
     LogRecordConsumer records = new LogRecordConsumer(new RequestLogRepository(pool));
     LogQueryConsumer queries = new LogQueryConsumer(new LogSearchRepository(pool));
     return Future.all(

@@ -62,7 +62,7 @@ final class LogFixture {
   }
 
   JsonObject send(String address, List<RelayCompleted> events) {
-    return request(address, new UsageBatch(events).toJson());
+    return request(address, new UsageBatch(events));
   }
 
   JsonObject request(String address, Object body) {

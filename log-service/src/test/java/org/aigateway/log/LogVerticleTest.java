@@ -73,7 +73,7 @@ class LogVerticleTest {
   void unavailableThenRetried(Vertx vertx) {
     LogFixture fixture = LogFixture.fresh(vertx)
         .deployed(new JsonObject().put("LOG_PORT", -1).put("DISABLE_AUTO_MIGRATE_DB", "true"));
-    JsonObject batch = new UsageBatch(List.of(event("retry-1").build())).toJson();
+    UsageBatch batch = new UsageBatch(List.of(event("retry-1").build()));
 
     assertThat(fixture.hasTable("logs")).isFalse();
     assertThat(fixture.failure(Addresses.LOG_RECORD, batch).failureCode()).isEqualTo(ErrorCode.UNAVAILABLE.code());

@@ -16,6 +16,7 @@ import org.aigateway.protocol.Addresses;
 import org.aigateway.protocol.event.ConfigChanged;
 import org.aigateway.protocol.event.RelayCompleted;
 import org.aigateway.protocol.event.UsageBatch;
+import org.aigateway.protocol.event.UsageBatchCodec;
 import org.aigateway.runtime.db.Databases;
 import org.aigateway.runtime.db.Migration;
 import org.aigateway.runtime.db.Migrator;
@@ -48,8 +49,9 @@ final class RelayHarness implements AutoCloseable {
     if (migrate) {
       migrate();
     }
-    vertx.eventBus().<JsonObject>consumer(Addresses.LOG_RECORD, message -> {
-      events.addAll(UsageBatch.fromJson(message.body()).events());
+    UsageBatchCodec.register(vertx.eventBus());
+    vertx.eventBus().<UsageBatch>consumer(Addresses.LOG_RECORD, message -> {
+      events.addAll(message.body().events());
       message.reply(new JsonObject().put("v", 1));
     });
     vertx.eventBus().<JsonObject>consumer(Addresses.BILLING_RECORD, message -> message.reply(new JsonObject().put("v", 1)));

@@ -1,6 +1,5 @@
 package org.aigateway.billing.ledger;
 
-import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,11 +38,11 @@ record Charge(String requestId, long requestAt, String groupId, long tokenId, Bi
    * @throws IllegalArgumentException (or another runtime exception) when the body is not a valid batch
    */
   static List<Charge> decode(Object body) {
-    if (!(body instanceof JsonObject json)) {
-      throw new IllegalArgumentException("body must be a JSON object");
+    if (!(body instanceof UsageBatch batch)) {
+      throw new IllegalArgumentException("body must be a usage batch");
     }
     Map<String, Charge> distinct = new LinkedHashMap<>();
-    for (RelayCompleted event : UsageBatch.fromJson(json).events()) {
+    for (RelayCompleted event : batch.events()) {
       Charge charge = of(event);
       distinct.putIfAbsent(charge.requestId(), charge);
     }

@@ -20,7 +20,7 @@ final class LogBatchParams {
 
   private static final List<Column<?>> COLUMNS = List.of(
       text(RelayCompleted::requestId),
-      new Column<>(e -> time(e.requestAt()), OffsetDateTime[]::new),
+      new Column<>(e -> time(e.requestAt()), OffsetDateTime[]::new, null),
       int8(RelayCompleted::ttfbMs),
       int8(RelayCompleted::durationMs),
       text(e -> Text.orEmpty(e.groupId())),
@@ -44,7 +44,8 @@ final class LogBatchParams {
       int8(e -> e.usage().totalTokens()),
       bool(RelayCompleted::usageEstimated),
       bool(RelayCompleted::truncated),
-      text(e -> priceJson(e.price()).encode()),
+      // Events of one model share its price object: its JSON is encoded once per run of them.
+      new Column<>(e -> priceJson(e.price()).encode(), String[]::new, RelayCompleted::price),
       decimal(e -> e.amount().input()),
       decimal(e -> e.amount().cached()),
       decimal(e -> e.amount().cacheCreation()),
@@ -87,30 +88,49 @@ final class LogBatchParams {
   }
 
   private static Column<String> text(Function<RelayCompleted, String> value) {
-    return new Column<>(value, String[]::new);
+    return new Column<>(value, String[]::new, null);
   }
 
   private static Column<Long> int8(Function<RelayCompleted, Long> value) {
-    return new Column<>(value, Long[]::new);
+    return new Column<>(value, Long[]::new, null);
   }
 
   private static Column<Integer> int4(Function<RelayCompleted, Integer> value) {
-    return new Column<>(value, Integer[]::new);
+    return new Column<>(value, Integer[]::new, null);
   }
 
   private static Column<Boolean> bool(Function<RelayCompleted, Boolean> value) {
-    return new Column<>(value, Boolean[]::new);
+    return new Column<>(value, Boolean[]::new, null);
   }
 
   private static Column<BigDecimal> decimal(Function<RelayCompleted, BigDecimal> value) {
-    return new Column<>(value, BigDecimal[]::new);
+    return new Column<>(value, BigDecimal[]::new, null);
   }
 
-  /** One parameter: a column's value for each event. */
-  private record Column<T>(Function<RelayCompleted, T> value, IntFunction<T[]> array) {
+  /**
+   * One parameter: a column's value for each event.
+   *
+   * @param source what the value is computed from, when that is an object the next event may share:
+   *               the value is then reused while the source is the same instance; {@code null} computes
+   *               every value
+   */
+  private record Column<T>(Function<RelayCompleted, T> value, IntFunction<T[]> array,
+                           Function<RelayCompleted, Object> source) {
 
     T[] values(List<RelayCompleted> events) {
-      return events.stream().map(value).toArray(array);
+      T[] values = array.apply(events.size());
+      Object lastSource = null;
+      T last = null;
+      for (int i = 0; i < values.length; i++) {
+        RelayCompleted event = events.get(i);
+        Object from = source == null ? null : source.apply(event);
+        if (from == null || from != lastSource) {
+          last = value.apply(event);
+          lastSource = from;
+        }
+        values[i] = last;
+      }
+      return values;
     }
   }
 }

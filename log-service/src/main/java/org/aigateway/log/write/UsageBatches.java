@@ -1,6 +1,5 @@
 package org.aigateway.log.write;
 
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +7,7 @@ import java.util.Map;
 import org.aigateway.protocol.event.RelayCompleted;
 import org.aigateway.protocol.event.UsageBatch;
 
-/** Decodes a {@link UsageBatch} bus body into events with distinct request ids. */
+/** Reads a {@link UsageBatch} bus body (see {@link org.aigateway.protocol.event.UsageBatchCodec}) into events with distinct request ids. */
 final class UsageBatches {
 
   private UsageBatches() {
@@ -20,11 +19,11 @@ final class UsageBatches {
    * @throws IllegalArgumentException (or another runtime exception) when the body is not a valid batch
    */
   static List<RelayCompleted> decode(Object body) {
-    if (!(body instanceof JsonObject json)) {
-      throw new IllegalArgumentException("body must be a JSON object");
+    if (!(body instanceof UsageBatch batch)) {
+      throw new IllegalArgumentException("body must be a usage batch");
     }
     Map<String, RelayCompleted> distinct = new LinkedHashMap<>();
-    for (RelayCompleted event : UsageBatch.fromJson(json).events()) {
+    for (RelayCompleted event : batch.events()) {
       if (event.requestId() == null || event.requestId().isBlank()) {
         throw new IllegalArgumentException("event without request_id");
       }

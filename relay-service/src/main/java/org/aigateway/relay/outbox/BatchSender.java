@@ -9,6 +9,7 @@ import java.util.List;
 import org.aigateway.protocol.ErrorCode;
 import org.aigateway.protocol.event.RelayCompleted;
 import org.aigateway.protocol.event.UsageBatch;
+import org.aigateway.protocol.event.UsageBatchCodec;
 
 /** Sends one batch point-to-point and tells an acknowledgement from a rejection; anything else fails (retry). */
 final class BatchSender {
@@ -20,13 +21,14 @@ final class BatchSender {
   private final DeliveryOptions options;
 
   BatchSender(EventBus eventBus, String address, long sendTimeoutMs) {
+    UsageBatchCodec.register(eventBus);
     this.eventBus = eventBus;
     this.address = address;
     this.options = new DeliveryOptions().setSendTimeout(sendTimeoutMs);
   }
 
   Future<Outcome> send(List<RelayCompleted> batch) {
-    return eventBus.request(address, new UsageBatch(batch).toJson(), options)
+    return eventBus.request(address, new UsageBatch(batch), options)
         .map(reply -> Outcome.ACKNOWLEDGED)
         .recover(e -> isRejection(e) ? Future.succeededFuture(Outcome.REJECTED) : Future.failedFuture(e));
   }

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import org.aigateway.protocol.ErrorCode;
 import org.aigateway.protocol.event.RelayCompleted;
 import org.aigateway.protocol.event.UsageBatch;
+import org.aigateway.protocol.event.UsageBatchCodec;
 import org.aigateway.testsupport.Await;
 
 /** A consumer service on the test event bus that records the request ids of the batches it acknowledges. */
@@ -25,7 +26,7 @@ final class TestConsumer {
   private volatile int failFirst;
   private volatile boolean silent;
   private volatile Predicate<RelayCompleted> rejects = e -> false;
-  private MessageConsumer<JsonObject> consumer;
+  private MessageConsumer<UsageBatch> consumer;
 
   TestConsumer(Vertx vertx, String address) {
     this.vertx = vertx;
@@ -51,6 +52,7 @@ final class TestConsumer {
   }
 
   TestConsumer register() {
+    UsageBatchCodec.register(vertx.eventBus());
     consumer = vertx.eventBus().consumer(address, this::handle);
     Await.result(consumer.completion());
     return this;
@@ -72,9 +74,9 @@ final class TestConsumer {
     return requests.get();
   }
 
-  private void handle(Message<JsonObject> message) {
+  private void handle(Message<UsageBatch> message) {
     int number = requests.incrementAndGet();
-    UsageBatch batch = UsageBatch.fromJson(message.body());
+    UsageBatch batch = message.body();
     if (silent) {
       return;
     }

@@ -38,6 +38,11 @@ public record RelayCompleted(String requestId, long requestAt, long ttfbMs, long
   /** Schema version written by this code. */
   public static final int VERSION = 1;
 
+  /** The attempts are copied (a no-op for an unmodifiable list): events are shared between threads as they are. */
+  public RelayCompleted {
+    attempts = attempts == null ? List.of() : List.copyOf(attempts);
+  }
+
   /** An event without the token's period (the first schema's fields). */
   public RelayCompleted(String requestId, long requestAt, long ttfbMs, long durationMs,
                         String groupId, long tokenId, String tokenName, int channelId,

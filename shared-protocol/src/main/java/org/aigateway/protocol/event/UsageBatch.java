@@ -5,8 +5,15 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.aigateway.protocol.Versioned;
 
-/** A batch of completed requests sent by a relay's outbox to one consumer service. */
+/**
+ * A batch of completed requests sent by a relay's outbox to one consumer service; immutable, so that
+ * {@link UsageBatchCodec} can hand it to a consumer in the same process as it is.
+ */
 public record UsageBatch(List<RelayCompleted> events) {
+
+  public UsageBatch {
+    events = List.copyOf(events);
+  }
 
   /** Schema version written by this code. */
   public static final int VERSION = 1;

@@ -48,9 +48,23 @@ public record UnitPrice(BigDecimal price, long unit) {
     if (count == 0 || !isSet()) {
       return BigDecimal.ZERO;
     }
-    return price.multiply(BigDecimal.valueOf(count))
-        .divide(BigDecimal.valueOf(effectiveUnit()), PRECISION)
-        .stripTrailingZeros();
+    BigDecimal product = price.multiply(BigDecimal.valueOf(count));
+    long unit = effectiveUnit();
+    int digits = powerOfTen(unit);
+    // Units are powers of ten in practice: moving the point is exact and far cheaper than a division.
+    BigDecimal cost = digits >= 0 ? product.movePointLeft(digits) : product.divide(BigDecimal.valueOf(unit), PRECISION);
+    return cost.stripTrailingZeros();
+  }
+
+  /** {@code n} when {@code unit} is 10<sup>n</sup>, else -1. */
+  private static int powerOfTen(long unit) {
+    int digits = 0;
+    long rest = unit;
+    while (rest % 10 == 0) {
+      rest /= 10;
+      digits++;
+    }
+    return rest == 1 ? digits : -1;
   }
 
   /** Writes {@code <name>_price} as a decimal string and {@code <name>_price_unit}. */

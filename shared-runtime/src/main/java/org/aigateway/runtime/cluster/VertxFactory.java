@@ -26,6 +26,7 @@ public final class VertxFactory {
 
   public static Future<Vertx> create(ClusterConfig cluster) {
     VertxOptions options = new VertxOptions()
+        .setPreferNativeTransport(true)
         .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true))
         .setEventBusOptions(new EventBusOptions()
             .setHost(cluster.host())
