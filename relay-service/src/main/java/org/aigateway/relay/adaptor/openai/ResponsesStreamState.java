@@ -35,7 +35,8 @@ final class ResponsesStreamState {
         end(response);
         failure = Jsons.object(response, "error");
       }
-      case "error" -> error = event.getValue("error") instanceof JsonObject nested ? nested : event;
+      case "error" -> error = event.getValue("error") instanceof JsonObject nested ? nested
+          : new JsonObject().put("code", event.getValue("code")).put("message", event.getValue("message"));
       default -> {
         // other events (output items, content parts, reasoning) carry nothing the relay needs
       }
