@@ -205,6 +205,23 @@ class ResponsesApiTest {
   }
 
   @Test
+  @DisplayName("A response.failed event reaches the client as sent, with nothing added, and the request is logged as failed with its usage")
+  void failedResponse() {
+    upstream.behaviour().usage(15, 4).responseFailed();
+
+    SseCapture capture = stream(create(MODEL).put("stream", true));
+
+    List<ProtocolCalls.Event> events = ProtocolCalls.events(capture.text());
+    assertThat(events.get(events.size() - 1).name()).isEqualTo("response.failed");
+    assertThat(events).extracting(ProtocolCalls.Event::name).doesNotContain("error");
+    RelayCompleted event = harness.event(capture.response.getHeader(RequestIds.HEADER));
+    assertThat(event.status()).isEqualTo(502);
+    assertThat(event.truncated()).isFalse();
+    assertThat(event.content()).contains("The model failed to finish");
+    assertThat(event.usage()).isEqualTo(Usage.of(15, 4));
+  }
+
+  @Test
   @DisplayName("A client that leaves a Responses stream cancels the upstream call and is billed for what was produced")
   void clientDisconnect() {
     Promise<Void> release = Promise.promise();

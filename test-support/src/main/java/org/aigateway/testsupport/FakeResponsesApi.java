@@ -11,14 +11,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * OpenAI's Responses API inside {@link FakeOpenAiServer}: {@code POST /v1/responses} (whole or
+ * OpenAI's Responses API inside {@link FakeOpenAiServer}: {@code POST /v1/responses} (or Azure's
+ * {@code /openai/responses}; whole or
  * streamed as {@code response.created} ... {@code response.completed}), and on the responses it
  * created {@code GET}/{@code DELETE /v1/responses/{id}}, {@code POST .../cancel} (background
  * responses only) and {@code GET .../input_items}; unknown ids are 404 in OpenAI's shape.
  */
 final class FakeResponsesApi {
 
-  private static final String PATH = "/v1/responses";
+  private static final String PATH = "/responses";
 
   private final Vertx vertx;
   private final FakeBehaviour behaviour;
@@ -30,18 +31,19 @@ final class FakeResponsesApi {
     this.behaviour = behaviour;
   }
 
+  /** Whether {@code path} is a Responses API path, under any prefix ({@code /v1}, Azure's {@code /openai}). */
   static boolean handles(String path) {
-    return path.equals(PATH) || path.startsWith(PATH + "/");
+    return path.endsWith(PATH) || path.contains(PATH + "/");
   }
 
   /** Answers a Responses API call; {@code onStreamEnd} runs when a streamed answer has ended. */
   void answer(HttpServerRequest request, Buffer raw, Runnable onStreamEnd) {
     String path = request.path();
-    if (path.equals(PATH) && request.method() == HttpMethod.POST) {
+    if (path.endsWith(PATH) && request.method() == HttpMethod.POST) {
       create(request, new JsonObject(raw), onStreamEnd);
       return;
     }
-    String[] parts = path.substring(PATH.length() + 1).split("/");
+    String[] parts = path.substring(path.indexOf(PATH + "/") + PATH.length() + 1).split("/");
     JsonObject stored = responses.get(parts[0]);
     if (stored == null) {
       FakeServer.json(request, 404, FakeResponses.error("Response with id '" + parts[0] + "' not found.",

@@ -12,8 +12,8 @@ import java.util.List;
  * {@code response.in_progress}, the output item and content part events, one
  * {@code response.output_text.delta} per piece, then {@code response.completed} carrying the full
  * response with its usage; no {@code [DONE]}. Faults as the behaviour says: the connection closed
- * or an {@code error} event after that many deltas, no {@code response.completed}, a hold after the
- * first delta, frames split across TCP writes.
+ * or an {@code error} event after that many deltas, no terminal event, {@code response.failed}
+ * instead of {@code response.completed}, a hold after the first delta, frames split across TCP writes.
  */
 final class FakeResponsesStream {
 
@@ -52,9 +52,17 @@ final class FakeResponsesStream {
         .compose(v -> event("response.output_text.done", part().put("text", b.reply)))
         .compose(v -> event("response.output_item.done", new JsonObject().put("output_index", 0)
             .put("item", response.getJsonArray("output").getJsonObject(0))))
-        .compose(v -> b.endWithoutDone ? Future.succeededFuture()
-            : event("response.completed", new JsonObject().put("response", response)))
+        .compose(v -> b.endWithoutDone ? Future.succeededFuture() : terminal())
         .compose(v -> request.response().end());
+  }
+
+  private Future<Void> terminal() {
+    if (!b.responseFailed) {
+      return event("response.completed", new JsonObject().put("response", response));
+    }
+    JsonObject error = new JsonObject().put("code", "server_error").put("message", "The model failed to finish");
+    return event("response.failed", new JsonObject().put("response",
+        response.copy().put("status", "failed").put("error", error)));
   }
 
   private JsonObject part() {
