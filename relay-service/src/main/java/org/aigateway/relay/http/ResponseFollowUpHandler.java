@@ -2,7 +2,6 @@ package org.aigateway.relay.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -141,30 +140,18 @@ public final class ResponseFollowUpHandler {
         });
   }
 
-  /** Relays the upstream's answer as it is: JSON whole, a retrieved background stream event by event. */
+  /**
+   * Relays the upstream's answer whole, with its status and content type. These answers are small
+   * JSON objects; a background response retrieved with {@code stream=true} arrives in one piece too.
+   */
   private Future<RelayResult> answer(RelayContext ctx, HttpClientResponse upstream) {
     int status = upstream.statusCode();
     String type = upstream.getHeader(HttpHeaders.CONTENT_TYPE);
-    Downstream downstream = ctx.downstream();
-    if (status < 400 && type != null && type.startsWith("text/event-stream")) {
-      Promise<RelayResult> done = Promise.promise();
-      upstream.handler(chunk -> downstream.relay(chunk, upstream));
-      upstream.exceptionHandler(err -> {
-        downstream.end();
-        done.tryComplete(RelayResult.truncated(OpenAiErrors.badUpstreamResponse(String.valueOf(err.getMessage())),
-            Usage.ZERO, false, null));
-      });
-      upstream.endHandler(v -> {
-        downstream.end();
-        done.tryComplete(RelayResult.success(status, Usage.ZERO, false, null));
-      });
-      return done.future();
-    }
     return upstream.body().map(body -> {
       if (status >= 400) {
         return RelayResult.failure(OpenAiErrors.fromUpstream(status, body));
       }
-      downstream.end(status, type == null ? "application/json" : type, body);
+      ctx.downstream().end(status, type == null ? "application/json" : type, body);
       return RelayResult.success(status, Usage.ZERO, false, null);
     });
   }
