@@ -24,6 +24,9 @@ import org.aigateway.relay.limit.RateLimiters;
 import org.aigateway.relay.outbox.OutboxConfig;
 import org.aigateway.relay.outbox.UsageOutbox;
 import org.aigateway.relay.quota.Quotas;
+import org.aigateway.relay.responses.ResponseStore;
+import org.aigateway.relay.responses.ResponseStoreConfig;
+import org.aigateway.relay.responses.ResponseStores;
 import org.aigateway.relay.snapshot.ChannelDefaults;
 import org.aigateway.relay.snapshot.SnapshotStore;
 import org.aigateway.relay.usage.TokenCounter;
@@ -52,6 +55,7 @@ public final class RelayApi {
   private final Redis redis;
   private final SnapshotStore store;
   private final Quotas quotas;
+  private final ResponseStore responses;
   private MessageConsumer<JsonObject> changes;
   private long resyncTimer = -1;
   private RelayRoutes routes;
@@ -67,6 +71,7 @@ public final class RelayApi {
         : Redis.createClient(vertx, RateLimiters.redisOptions(config.redis(), LimitConfig.from(settings)));
     this.store = new SnapshotStore(new ConfigReader(pool), ChannelDefaults.from(settings));
     this.quotas = Quotas.create(vertx, settings, redis, clock);
+    this.responses = ResponseStores.create(redis, ResponseStoreConfig.from(settings), clock);
   }
 
   /** Builds the relay: loads the snapshot (waiting for admin's schema), starts the outbox. */
@@ -94,7 +99,8 @@ public final class RelayApi {
         .compose(v -> Future.all(SchemaWait.retry(vertx, store::resync, SCHEMA_WAIT_MS, SCHEMA_WAIT_ATTEMPTS),
             outbox.start(), counter, quotas.start()))
         .map(all -> {
-          routes = RelayWiring.routes(vertx, config, store, client, outbox, counter.result(), quotas);
+          routes = RelayWiring.routes(vertx, config, store, client, outbox, counter.result(), quotas,
+              responses);
           resyncTimer = vertx.setPeriodic(config.resyncMs(), id -> resync());
           LOG.info("Relay ready: {} tokens in the snapshot", store.current().tokenCount());
           return null;

@@ -12,9 +12,12 @@ import org.aigateway.relay.http.ModelsHandler;
 import org.aigateway.relay.http.ProtocolRoutes;
 import org.aigateway.relay.http.RelayHandler;
 import org.aigateway.relay.http.RelayRoutes;
+import org.aigateway.relay.http.ResponseFollowUpHandler;
 import org.aigateway.relay.outbox.UsageSink;
 import org.aigateway.relay.quota.Admission;
 import org.aigateway.relay.quota.Quotas;
+import org.aigateway.relay.responses.ResponsePinning;
+import org.aigateway.relay.responses.ResponseStore;
 import org.aigateway.relay.routing.ModelResolver;
 import org.aigateway.relay.routing.RelayExecutor;
 import org.aigateway.relay.routing.UpstreamCaller;
@@ -29,7 +32,7 @@ final class RelayWiring {
   }
 
   static RelayRoutes routes(Vertx vertx, RelayConfig config, SnapshotStore store, HttpClient client,
-                            UsageSink sink, TokenCounter tokens, Quotas quotas) {
+                            UsageSink sink, TokenCounter tokens, Quotas quotas, ResponseStore responses) {
     AdaptorRegistry adaptors = adaptors(new UsageCounter(tokens));
     ModelResolver resolver = new ModelResolver(store, adaptors, config.disableModelConfig());
     UpstreamCaller upstream = new UpstreamCaller(vertx, client, config.timeoutMs(), config.firstByteTimeoutMs());
@@ -37,6 +40,7 @@ final class RelayWiring {
     TokenAuthHandler auth = new TokenAuthHandler(new TokenResolver(store),
         new InternalKeys(config.adminKey(), config.internalToken()));
     Admission admission = quotas.admission(store, tokens);
+    ResponsePinning pinning = new ResponsePinning(responses);
     return new RelayRoutes(auth,
         new RelayHandler(Mode.CHAT_COMPLETIONS, "/chat/completions", resolver, admission, executor),
         new RelayHandler(Mode.COMPLETIONS, "/completions", resolver, admission, executor),
@@ -48,7 +52,9 @@ final class RelayWiring {
             new RelayHandler(Mode.EMBEDDINGS, "/embeddings", resolver, admission, executor),
             new RelayHandler(Mode.RERANK, "/rerank", resolver, admission, executor),
             new RelayHandler(Mode.MODERATIONS, "/moderations", resolver, admission, executor),
-            new RelayHandler(Mode.IMAGES_GENERATIONS, "/images/generations", resolver, admission, executor))),
+            new RelayHandler(Mode.IMAGES_GENERATIONS, "/images/generations", resolver, admission, executor),
+            new RelayHandler(Mode.RESPONSES, "/responses", resolver, admission, executor, pinning),
+            new ResponseFollowUpHandler(vertx, client, config.timeoutMs(), store, adaptors, pinning, sink))),
         quotas,
         RelayConfig.BODY_LIMIT);
   }

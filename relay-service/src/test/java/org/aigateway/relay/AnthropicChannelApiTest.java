@@ -2,6 +2,9 @@ package org.aigateway.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,6 +31,7 @@ class AnthropicChannelApiTest {
   private static final String KEY = Fixtures.newKey();
   private static final String MODEL = "claude-sonnet";
   private static final String UPSTREAM_MODEL = "claude-sonnet-4-5";
+  private static final Encoding O200K = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
   private static final String TOOL_ARGS = "{\"city\":\"Paris\",\"unit\":\"celsius\"}";
 
   private RelayHarness harness;
@@ -232,9 +236,12 @@ class AnthropicChannelApiTest {
     assertThat(events).noneMatch(e -> e.data().equals("[DONE]"));
     JsonObject last = events.get(events.size() - 1).json();
     assertThat(last.getJsonObject("error").getString("type")).isEqualTo("overloaded_error");
+    assertThat(events).filteredOn(e -> e.data().contains("\"error\"")).hasSize(1);
     RelayCompleted event = eventOf(response);
     assertThat(event.truncated()).isTrue();
     assertThat(event.status()).isEqualTo(529);
+    assertThat(event.content()).contains("Overloaded");
+    assertThat(event.usage().outputTokens()).isEqualTo(O200K.countTokens("one two"));
   }
 
   @Test

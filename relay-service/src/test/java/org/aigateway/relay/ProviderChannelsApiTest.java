@@ -76,6 +76,24 @@ class ProviderChannelsApiTest {
   }
 
   @Test
+  @DisplayName("Azure serves the Responses API at /openai/responses with the api-version, and the follow-ups of its responses")
+  void azureResponses() {
+    HttpResponse<Buffer> created = harness.post("/v1/responses", KEY,
+        new JsonObject().put("model", "gpt-4.1-mini").put("input", "hi"));
+    String id = created.bodyAsJsonObject().getString("id");
+    HttpResponse<Buffer> got = harness.get("/v1/responses/" + id, KEY);
+
+    assertThat(created.statusCode()).isEqualTo(200);
+    assertThat(got.statusCode()).isEqualTo(200);
+    List<RecordedRequest> sent = azure.requests();
+    assertThat(sent).extracting(r -> r.method() + " " + r.path() + "?" + r.query()).containsExactly(
+        "POST /openai/responses?api-version=2024-10-21",
+        "GET /openai/responses/" + id + "?api-version=2024-10-21");
+    assertThat(sent.get(0).json().getString("model")).isEqualTo("gpt-4.1-mini");
+    assertThat(sent).allMatch(r -> "azure-key-2".equals(r.header("api-key")));
+  }
+
+  @Test
   @DisplayName("Azure type 4 keeps dots in the deployment and takes the api-version from the key")
   void azureWithVersion() {
     HttpResponse<Buffer> response = harness.post("/v1/chat/completions", KEY,

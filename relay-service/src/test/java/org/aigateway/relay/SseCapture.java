@@ -21,9 +21,13 @@ final class SseCapture {
   HttpClientResponse response;
 
   static Future<SseCapture> open(HttpClient client, int port, String key, JsonObject body) {
+    return open(client, port, key, "/v1/chat/completions", body);
+  }
+
+  static Future<SseCapture> open(HttpClient client, int port, String key, String path, JsonObject body) {
     SseCapture capture = new SseCapture();
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
-        .setURI("/v1/chat/completions").putHeader("Authorization", "Bearer " + key)
+        .setURI(path).putHeader("Authorization", "Bearer " + key)
         .putHeader("Content-Type", "application/json");
     return client.request(options)
         .compose(request -> request.send(body.toBuffer()))

@@ -33,6 +33,7 @@ public final class FakeBehaviour {
   volatile String toolArguments;
   volatile String thinking;
   volatile List<String> pieces;
+  volatile boolean responseFailed;
 
   FakeBehaviour() {
     reset();
@@ -63,6 +64,7 @@ public final class FakeBehaviour {
     toolArguments = null;
     thinking = null;
     pieces = null;
+    responseFailed = false;
     return this;
   }
 
@@ -182,6 +184,12 @@ public final class FakeBehaviour {
   public FakeBehaviour pieces(String... texts) {
     this.pieces = List.of(texts);
     this.reply = String.join("", texts);
+    return this;
+  }
+
+  /** End Responses API streams with {@code response.failed} (an error, usage so far) instead of {@code response.completed}. */
+  public FakeBehaviour responseFailed() {
+    this.responseFailed = true;
     return this;
   }
 

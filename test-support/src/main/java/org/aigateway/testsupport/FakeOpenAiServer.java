@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A fake OpenAI upstream: a real Vert.x HTTP server on a random port answering
  * {@code /v1/chat/completions} (JSON or SSE), {@code /v1/completions}, {@code /v1/embeddings},
- * {@code /v1/moderations}, {@code /v1/images/generations} and a Jina-style {@code /v1/rerank} in
- * OpenAI's wire format. It records every request and misbehaves as its {@link FakeBehaviour} says.
+ * {@code /v1/moderations}, {@code /v1/images/generations}, a Jina-style {@code /v1/rerank} and the
+ * Responses API ({@link FakeResponsesApi}) in OpenAI's wire format. It records every request and misbehaves as its {@link FakeBehaviour} says.
  */
 public final class FakeOpenAiServer {
 
@@ -28,10 +28,12 @@ public final class FakeOpenAiServer {
   private final AtomicInteger sequence = new AtomicInteger();
   private final AtomicInteger finishedStreams = new AtomicInteger();
   private final AtomicInteger cancelled = new AtomicInteger();
+  private final FakeResponsesApi responses;
   private HttpServer server;
 
   private FakeOpenAiServer(Vertx vertx) {
     this.vertx = vertx;
+    this.responses = new FakeResponsesApi(vertx, behaviour);
   }
 
   /** Starts a server on a free port of 127.0.0.1. */
@@ -121,6 +123,10 @@ public final class FakeOpenAiServer {
     if (behaviour.failStatus > 0) {
       request.response().setStatusCode(behaviour.failStatus).putHeader("content-type", "application/json")
           .end(behaviour.failBody == null ? "" : behaviour.failBody);
+      return;
+    }
+    if (FakeResponsesApi.handles(request.path())) {
+      responses.answer(request, raw, finishedStreams::incrementAndGet);
       return;
     }
     JsonObject body;

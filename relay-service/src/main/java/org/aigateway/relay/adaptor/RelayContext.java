@@ -24,6 +24,7 @@ public final class RelayContext {
   private Channel channel;
   private String actualModel;
   private Consumer<RelayResult> finishHook;
+  private Consumer<String> createdHook;
 
   public RelayContext(RelayRequest request, Caller caller, ModelConfig modelConfig, Downstream downstream) {
     this.request = request;
@@ -80,6 +81,21 @@ public final class RelayContext {
     finishHook = null;
     if (hook != null) {
       hook.accept(result);
+    }
+  }
+
+  /**
+   * Runs {@code hook} with the id of an object the upstream creates for this request (a stored
+   * response), as soon as the adaptor reads it and before the client sees it ends.
+   */
+  public void onCreated(Consumer<String> hook) {
+    this.createdHook = hook;
+  }
+
+  /** Called by an adaptor when the upstream names an object it created for this request. */
+  public void created(String upstreamId) {
+    if (createdHook != null && upstreamId != null && !upstreamId.isEmpty()) {
+      createdHook.accept(upstreamId);
     }
   }
 

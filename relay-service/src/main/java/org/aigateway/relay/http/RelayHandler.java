@@ -9,14 +9,16 @@ import org.aigateway.relay.auth.Caller;
 import org.aigateway.relay.error.RelayException;
 import org.aigateway.relay.quota.Admission;
 import org.aigateway.relay.quota.Admitted;
+import org.aigateway.relay.routing.ChannelPinning;
 import org.aigateway.relay.routing.ModelResolver;
 import org.aigateway.relay.routing.RelayExecutor;
 import org.aigateway.relay.routing.Resolution;
 
 /**
- * One relayed OpenAI endpoint ({@code /v1/chat/completions}, {@code /v1/completions},
- * {@code /v1/embeddings}): parse, resolve the model for the caller, admit the request (quotas,
- * balance, rate limits), then run the relay, which settles the admission when the request ends.
+ * One relayed endpoint ({@code /v1/chat/completions}, {@code /v1/responses}, {@code /v1/messages}, ...):
+ * parse, resolve the model for the caller, pin it to a channel when it refers to a stored object,
+ * admit the request (quotas, balance, rate limits), then run the relay, which settles the admission
+ * when the request ends.
  */
 public final class RelayHandler {
 
@@ -25,14 +27,22 @@ public final class RelayHandler {
   private final ModelResolver resolver;
   private final Admission admission;
   private final RelayExecutor executor;
+  private final ChannelPinning pinning;
 
   public RelayHandler(Mode mode, String upstreamPath, ModelResolver resolver, Admission admission,
                       RelayExecutor executor) {
+    this(mode, upstreamPath, resolver, admission, executor, ChannelPinning.NONE);
+  }
+
+  /** A handler whose requests may be pinned to the channel that created an object they refer to. */
+  public RelayHandler(Mode mode, String upstreamPath, ModelResolver resolver, Admission admission,
+                      RelayExecutor executor, ChannelPinning pinning) {
     this.mode = mode;
     this.upstreamPath = upstreamPath;
     this.resolver = resolver;
     this.admission = admission;
     this.executor = executor;
+    this.pinning = pinning;
   }
 
   public void relay(RoutingContext rc) {
@@ -47,8 +57,9 @@ public final class RelayHandler {
       rc.fail(e);
       return;
     }
-    admission.admit(caller, request, resolution.modelConfig(), rc.response().headers())
-        .onSuccess(admitted -> run(rc, request, caller, resolution, admitted))
+    pinning.pin(caller, request, resolution)
+        .compose(pinned -> admission.admit(caller, request, pinned.modelConfig(), rc.response().headers())
+            .onSuccess(admitted -> run(rc, request, caller, pinned, admitted)))
         .onFailure(rc::fail);
   }
 
@@ -62,6 +73,7 @@ public final class RelayHandler {
       return;
     }
     ctx.onFinish(admitted::settle);
+    pinning.watch(ctx);
     executor.execute(ctx, resolution);
   }
 }

@@ -45,7 +45,7 @@ final class RequestParser {
   }
 
   /** The address the access gate resolved (trusted proxies considered), else the TCP peer. */
-  private static String clientIp(RoutingContext rc) {
+  static String clientIp(RoutingContext rc) {
     String resolved = rc.get(ClientAddress.KEY);
     if (resolved != null) {
       return resolved;

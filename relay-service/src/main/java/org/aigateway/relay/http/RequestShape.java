@@ -50,7 +50,8 @@ record RequestShape(String model, boolean stream, JsonObject body, Buffer raw) {
   }
 
   private static boolean streams(Mode mode) {
-    return mode == Mode.CHAT_COMPLETIONS || mode == Mode.COMPLETIONS || mode == Mode.ANTHROPIC;
+    return mode == Mode.CHAT_COMPLETIONS || mode == Mode.COMPLETIONS || mode == Mode.ANTHROPIC
+        || mode == Mode.RESPONSES;
   }
 
   private static RequestShape gemini(RoutingContext rc, JsonObject body, Buffer raw) {

@@ -42,4 +42,24 @@ public final class UsageCounter {
     long completion = tokens.count(model, completionText == null ? "" : completionText.toString());
     return new Counted(Usage.of(prompt, completion), true);
   }
+
+  /**
+   * The usage of a stream cut short: as {@link #settle}, but never fewer output tokens than the text
+   * delivered, since an upstream's running report lags behind its text (Anthropic's
+   * {@code message_start} says one output token until {@code message_delta} gives the real count).
+   */
+  public Counted settleTruncated(RelayRequest request, String model, Usage reported, CharSequence deliveredText) {
+    Counted settled = settle(request, model, reported, deliveredText);
+    if (settled.estimated()) {
+      return settled;
+    }
+    Usage usage = settled.usage();
+    long delivered = tokens.count(model, deliveredText == null ? "" : deliveredText.toString());
+    if (delivered <= usage.outputTokens()) {
+      return settled;
+    }
+    return new Counted(new Usage(usage.inputTokens(), delivered, usage.cachedTokens(), usage.cacheCreationTokens(),
+        usage.reasoningTokens(), usage.totalTokens() - usage.outputTokens() + delivered, usage.imageInputTokens(),
+        usage.audioInputTokens(), usage.imageOutputTokens(), usage.webSearchCount()), true);
+  }
 }

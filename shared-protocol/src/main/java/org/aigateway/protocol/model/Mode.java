@@ -19,6 +19,10 @@ public enum Mode {
   PARSE_PDF(11),
   ANTHROPIC(12),
   RESPONSES(16),
+  RESPONSES_GET(17),
+  RESPONSES_DELETE(18),
+  RESPONSES_CANCEL(19),
+  RESPONSES_INPUT_ITEMS(20),
   GEMINI(21);
 
   private final int number;
@@ -50,6 +54,7 @@ public enum Mode {
     return switch (endpoint) {
       case CHAT_COMPLETIONS, ANTHROPIC, GEMINI -> isChatFamily() || this == RESPONSES;
       case COMPLETIONS -> isChatFamily();
+      case RESPONSES -> isChatFamily() && this != COMPLETIONS;
       default -> false;
     };
   }

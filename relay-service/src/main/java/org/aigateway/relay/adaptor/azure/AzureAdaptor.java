@@ -18,9 +18,13 @@ import org.aigateway.relay.adaptor.UpstreamExchange;
  * {@code {base}/openai/deployments/{model}{path}?api-version=...}, with the {@code api-key} header.
  * The deployment is the channel's model name; type 3 (the original's deprecated Azure type) strips
  * dots from it, as Azure forbids them in deployment names; type 4 keeps it. The base URL
- * ({@code https://{resource}.openai.azure.com}) has no default.
+ * ({@code https://{resource}.openai.azure.com}) has no default. The Responses API and its stored
+ * responses live at {@code {base}/openai/responses...?api-version=...} (api-version
+ * {@code 2025-03-01-preview} or later), with the deployment as the body's model.
  */
 public final class AzureAdaptor implements ProviderAdaptor {
+
+  private static final String RESPONSES = "/responses";
 
   private final ProviderAdaptor openAi;
   private final boolean stripDots;
@@ -48,8 +52,14 @@ public final class AzureAdaptor implements ProviderAdaptor {
 
   @Override
   public String requestUrl(RelayContext ctx) {
-    String deployment = stripDots ? ctx.actualModel().replace(".", "") : ctx.actualModel();
     AzureKey key = AzureKey.parse(ctx.channel().key());
+    String path = ctx.request().upstreamPath();
+    if (path.startsWith(RESPONSES)) {
+      // the Responses API names the deployment in the body's model, not in the path
+      return baseUrl(ctx.channel()) + "/openai" + path + "?api-version="
+          + URLEncoder.encode(key.apiVersion(), StandardCharsets.UTF_8);
+    }
+    String deployment = stripDots ? ctx.actualModel().replace(".", "") : ctx.actualModel();
     return baseUrl(ctx.channel()) + "/openai/deployments/" + URLEncoder.encode(deployment, StandardCharsets.UTF_8)
         + ctx.request().upstreamPath() + "?api-version=" + URLEncoder.encode(key.apiVersion(), StandardCharsets.UTF_8);
   }

@@ -112,7 +112,7 @@ final class BridgeStream {
       downstream.write(plan.failureEvent(error.protocolError()));
     }
     downstream.end();
-    Counted usage = settle();
+    Counted usage = counter.settleTruncated(ctx.request(), ctx.actualModel(), translator.usage(), translator.text());
     result.tryComplete(RelayResult.truncated(error, usage.usage(), usage.estimated(), translator.upstreamId()));
   }
 

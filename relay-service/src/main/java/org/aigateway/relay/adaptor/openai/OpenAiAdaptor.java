@@ -19,14 +19,15 @@ import org.aigateway.relay.usage.UsageCounter;
 
 /**
  * OpenAI and every OpenAI-compatible server: the request goes upstream as the client sent it, with
- * the channel's model name and, for streams, {@code stream_options.include_usage} forced on so the
- * usage is exact.
+ * the channel's model name and, for chat and completion streams, {@code stream_options.include_usage}
+ * forced on so the usage is exact (the Responses API always reports usage, in its last event).
  */
 public final class OpenAiAdaptor implements ProviderAdaptor {
 
   public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
   private static final String USAGE_OPTION = "\"stream_options\":{\"include_usage\":true},";
-  private static final Set<Mode> MODES = Set.of(Mode.CHAT_COMPLETIONS, Mode.COMPLETIONS, Mode.EMBEDDINGS);
+  private static final Set<Mode> MODES = Set.of(Mode.CHAT_COMPLETIONS, Mode.COMPLETIONS, Mode.EMBEDDINGS,
+      Mode.RESPONSES);
 
   private final String name;
   private final String defaultBaseUrl;
@@ -69,7 +70,7 @@ public final class OpenAiAdaptor implements ProviderAdaptor {
   public Buffer convertRequest(RelayContext ctx) {
     RelayRequest request = ctx.request();
     String actualModel = ctx.actualModel();
-    boolean forceUsage = request.stream() && !request.clientWantsUsage();
+    boolean forceUsage = request.stream() && !request.clientWantsUsage() && request.mode() != Mode.RESPONSES;
     boolean sameModel = actualModel.equals(request.model());
     if (!forceUsage && sameModel) {
       return request.rawBody();
@@ -105,12 +106,14 @@ public final class OpenAiAdaptor implements ProviderAdaptor {
   public Future<RelayResult> handleResponse(RelayContext ctx, UpstreamExchange exchange, HttpClientResponse upstream) {
     int status = upstream.statusCode();
     String type = upstream.getHeader(HttpHeaders.CONTENT_TYPE);
+    boolean responses = ctx.request().mode() == Mode.RESPONSES;
     if (status < 400 && type != null && type.startsWith("text/event-stream")) {
-      return new OpenAiStreamRelay(ctx, exchange, upstream, counter).run();
+      return responses ? new ResponsesStreamRelay(ctx, exchange, upstream, counter).run()
+          : new OpenAiStreamRelay(ctx, exchange, upstream, counter).run();
     }
     return upstream.body()
-        .map(body -> status >= 400
-            ? RelayResult.failure(OpenAiErrors.fromUpstream(status, body))
+        .map(body -> status >= 400 ? RelayResult.failure(OpenAiErrors.fromUpstream(status, body))
+            : responses ? ResponsesResponse.relay(ctx, status, body, counter)
             : OpenAiResponse.relay(ctx, status, body, counter))
         .recover(err -> Future.succeededFuture(RelayResult.failure(exchange.failureOf(err))));
   }
