@@ -17,8 +17,11 @@ import org.aigateway.relay.quota.Admission;
 import org.aigateway.relay.quota.Quotas;
 import org.aigateway.relay.routing.ModelResolver;
 import org.aigateway.relay.routing.RelayExecutor;
+import org.aigateway.relay.routing.RetryBackoff;
+import org.aigateway.relay.routing.TimeoutPolicy;
 import org.aigateway.relay.routing.UpstreamCaller;
 import org.aigateway.relay.snapshot.SnapshotStore;
+import org.aigateway.relay.usage.PromptEstimator;
 import org.aigateway.relay.usage.TokenCounter;
 import org.aigateway.relay.usage.UsageCounter;
 
@@ -32,23 +35,26 @@ final class RelayWiring {
                             UsageSink sink, TokenCounter tokens, Quotas quotas) {
     AdaptorRegistry adaptors = adaptors(new UsageCounter(tokens));
     ModelResolver resolver = new ModelResolver(store, adaptors, config.disableModelConfig());
-    UpstreamCaller upstream = new UpstreamCaller(vertx, client, config.timeoutMs(), config.firstByteTimeoutMs());
-    RelayExecutor executor = new RelayExecutor(adaptors, upstream, sink, config.retryTimes());
+    TimeoutPolicy timeouts = new TimeoutPolicy(config.timeoutByModeMs(), config.streamIdleTimeoutMs(), config.timeoutMs());
+    UpstreamCaller upstream = new UpstreamCaller(vertx, client, timeouts);
+    RelayExecutor executor = new RelayExecutor(adaptors, upstream, sink, config.retryTimes(),
+        new RetryBackoff(vertx, config.retryBackoffMs()));
+    PromptEstimator prompts = new PromptEstimator(tokens);
     TokenAuthHandler auth = new TokenAuthHandler(new TokenResolver(store),
         new InternalKeys(config.adminKey(), config.internalToken()));
-    Admission admission = quotas.admission(store, tokens);
+    Admission admission = quotas.admission(store);
     return new RelayRoutes(auth,
-        new RelayHandler(Mode.CHAT_COMPLETIONS, "/chat/completions", resolver, admission, executor),
-        new RelayHandler(Mode.COMPLETIONS, "/completions", resolver, admission, executor),
-        new RelayHandler(Mode.EMBEDDINGS, "/embeddings", resolver, admission, executor),
+        new RelayHandler(Mode.CHAT_COMPLETIONS, "/chat/completions", resolver, admission, executor, prompts),
+        new RelayHandler(Mode.COMPLETIONS, "/completions", resolver, admission, executor, prompts),
+        new RelayHandler(Mode.EMBEDDINGS, "/embeddings", resolver, admission, executor, prompts),
         new ModelsHandler(resolver),
         new ProtocolRoutes(new ProtocolRoutes.Handlers(
-            new RelayHandler(Mode.ANTHROPIC, "/messages", resolver, admission, executor),
-            new RelayHandler(Mode.GEMINI, "", resolver, admission, executor),
-            new RelayHandler(Mode.EMBEDDINGS, "/embeddings", resolver, admission, executor),
-            new RelayHandler(Mode.RERANK, "/rerank", resolver, admission, executor),
-            new RelayHandler(Mode.MODERATIONS, "/moderations", resolver, admission, executor),
-            new RelayHandler(Mode.IMAGES_GENERATIONS, "/images/generations", resolver, admission, executor))),
+            new RelayHandler(Mode.ANTHROPIC, "/messages", resolver, admission, executor, prompts),
+            new RelayHandler(Mode.GEMINI, "", resolver, admission, executor, prompts),
+            new RelayHandler(Mode.EMBEDDINGS, "/embeddings", resolver, admission, executor, prompts),
+            new RelayHandler(Mode.RERANK, "/rerank", resolver, admission, executor, prompts),
+            new RelayHandler(Mode.MODERATIONS, "/moderations", resolver, admission, executor, prompts),
+            new RelayHandler(Mode.IMAGES_GENERATIONS, "/images/generations", resolver, admission, executor, prompts))),
         quotas,
         RelayConfig.BODY_LIMIT);
   }

@@ -12,6 +12,8 @@ import org.aigateway.relay.quota.Admitted;
 import org.aigateway.relay.routing.ModelResolver;
 import org.aigateway.relay.routing.RelayExecutor;
 import org.aigateway.relay.routing.Resolution;
+import org.aigateway.relay.usage.PromptEstimator;
+import org.aigateway.relay.usage.PromptTokens;
 
 /**
  * One relayed OpenAI endpoint ({@code /v1/chat/completions}, {@code /v1/completions},
@@ -25,14 +27,16 @@ public final class RelayHandler {
   private final ModelResolver resolver;
   private final Admission admission;
   private final RelayExecutor executor;
+  private final PromptEstimator prompts;
 
   public RelayHandler(Mode mode, String upstreamPath, ModelResolver resolver, Admission admission,
-                      RelayExecutor executor) {
+                      RelayExecutor executor, PromptEstimator prompts) {
     this.mode = mode;
     this.upstreamPath = upstreamPath;
     this.resolver = resolver;
     this.admission = admission;
     this.executor = executor;
+    this.prompts = prompts;
   }
 
   public void relay(RoutingContext rc) {
@@ -47,15 +51,18 @@ public final class RelayHandler {
       rc.fail(e);
       return;
     }
-    admission.admit(caller, request, resolution.modelConfig(), rc.response().headers())
-        .onSuccess(admitted -> run(rc, request, caller, resolution, admitted))
+    PromptTokens promptTokens = new PromptTokens(prompts, request);
+    admission.admit(caller, request, promptTokens, resolution.modelConfig(), rc.response().headers())
+        .onSuccess(admitted -> run(rc, request, caller, resolution, admitted, promptTokens))
         .onFailure(rc::fail);
   }
 
-  private void run(RoutingContext rc, RelayRequest request, Caller caller, Resolution resolution, Admitted admitted) {
+  private void run(RoutingContext rc, RelayRequest request, Caller caller, Resolution resolution, Admitted admitted,
+                   PromptTokens promptTokens) {
     RelayContext ctx;
     try {
-      ctx = new RelayContext(request, caller, admitted.modelConfig(), new Downstream(rc.response(), request.startNanos()));
+      ctx = new RelayContext(request, caller, admitted.modelConfig(), new Downstream(rc.response(), request.startNanos()),
+          promptTokens);
     } catch (RuntimeException e) {
       admitted.release();
       rc.fail(e);
