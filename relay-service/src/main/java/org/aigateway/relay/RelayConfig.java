@@ -41,7 +41,7 @@ public record RelayConfig(int port, String sqlDsn, int sqlPoolSize, String redis
         s.string("ADMIN_KEY", ""),
         s.string("INTERNAL_TOKEN", ""),
         s.integer("RETRY_TIMES", 0),
-        s.longValue("RELAY_TIMEOUT_SECONDS", 600) * 1000,
+        s.longValue("RELAY_TIMEOUT_SECONDS", 1800) * 1000,
         timeoutsByMode(s.json("TIMEOUT_WITH_MODEL_TYPE")),
         s.longValue("STREAM_IDLE_TIMEOUT_SECONDS", 60) * 1000,
         s.longValue("RETRY_BACKOFF_BASE_MS", 1000),
