@@ -87,6 +87,7 @@ public final class UpstreamExchange {
       idleTimer = vertx.setTimer(deadlines.idleMs() - quietMs, id -> checkIdle());
     }
   }
+
   /** Cancels the upstream call; the adaptor's pending future then fails with {@code reason}. */
   public void abort(RelayException reason) {
     if (finished || abortReason != null) {
