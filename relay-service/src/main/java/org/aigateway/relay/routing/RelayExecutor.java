@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a resolved request: picks a channel, calls it, retries as the {@link RetryPolicy} allows on
- * the channels a {@link RetryRound} chooses, answers the client with the final error if nothing was sent, and
- * hands exactly one usage event to the sink.
+ * the channels a {@link RetryRound} chooses (after its backoff pause), answers the client with the
+ * final error if nothing was sent, and hands exactly one usage event to the sink.
  */
 public final class RelayExecutor {
 
