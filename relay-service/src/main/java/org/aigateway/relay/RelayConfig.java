@@ -1,5 +1,8 @@
 package org.aigateway.relay;
 
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
 import org.aigateway.protocol.config.Settings;
 
 /**
@@ -12,15 +15,18 @@ import org.aigateway.protocol.config.Settings;
  * @param adminKey             ADMIN_KEY: a relay key equal to it is an internal caller
  * @param internalToken        INTERNAL_TOKEN: another internal caller key
  * @param retryTimes           RETRY_TIMES: extra attempts on other channels (a model's retry_times wins when > 0)
- * @param timeoutMs            RELAY_TIMEOUT_SECONDS: the longest an upstream call may take in total
- * @param firstByteTimeoutMs   FIRST_BYTE_TIMEOUT_SECONDS: the longest a stream may wait for its first upstream byte
+ * @param timeoutMs            RELAY_TIMEOUT_SECONDS: the longest an upstream call may take in total, whatever else
+ * @param timeoutByModeMs      TIMEOUT_WITH_MODEL_TYPE: first-byte deadline per mode number, replacing the default table
+ * @param streamIdleTimeoutMs  STREAM_IDLE_TIMEOUT_SECONDS: the longest silence between a stream's upstream chunks (0 none)
+ * @param retryBackoffMs       RETRY_BACKOFF_BASE_MS: base of the pause before retrying a channel that answered 429/503
  * @param connectTimeoutMs     UPSTREAM_CONNECT_TIMEOUT_SECONDS: TCP and TLS connect limit
  * @param upstreamPoolSize     UPSTREAM_POOL_SIZE: HTTP/1 connections per upstream host
  * @param resyncMs             SNAPSHOT_RESYNC_SECONDS: period of the full configuration reload
  * @param disableModelConfig   DISABLE_MODEL_CONFIG: serve models without a model config, for free
  */
 public record RelayConfig(int port, String sqlDsn, int sqlPoolSize, String redis, String adminKey,
-                          String internalToken, int retryTimes, long timeoutMs, long firstByteTimeoutMs,
+                          String internalToken, int retryTimes, long timeoutMs, Map<Integer, Long> timeoutByModeMs,
+                          long streamIdleTimeoutMs, long retryBackoffMs,
                           long connectTimeoutMs, int upstreamPoolSize, long resyncMs, boolean disableModelConfig) {
 
   /** Largest request body accepted (the original's limit). */
@@ -35,11 +41,27 @@ public record RelayConfig(int port, String sqlDsn, int sqlPoolSize, String redis
         s.string("ADMIN_KEY", ""),
         s.string("INTERNAL_TOKEN", ""),
         s.integer("RETRY_TIMES", 0),
-        s.longValue("RELAY_TIMEOUT_SECONDS", 600) * 1000,
-        s.longValue("FIRST_BYTE_TIMEOUT_SECONDS", 120) * 1000,
+        s.longValue("RELAY_TIMEOUT_SECONDS", 1800) * 1000,
+        timeoutsByMode(s.json("TIMEOUT_WITH_MODEL_TYPE")),
+        s.longValue("STREAM_IDLE_TIMEOUT_SECONDS", 60) * 1000,
+        s.longValue("RETRY_BACKOFF_BASE_MS", 1000),
         s.longValue("UPSTREAM_CONNECT_TIMEOUT_SECONDS", 10) * 1000,
         s.integer("UPSTREAM_POOL_SIZE", 1000),
         s.longValue("SNAPSHOT_RESYNC_SECONDS", 60) * 1000,
         s.bool("DISABLE_MODEL_CONFIG", false));
+  }
+
+  /** {@code {"<mode number>": seconds}} as milliseconds by mode number; a malformed entry stops the start. */
+  static Map<Integer, Long> timeoutsByMode(JsonObject json) {
+    Map<Integer, Long> byMode = new HashMap<>();
+    json.forEach(entry -> {
+      long seconds = entry.getValue() instanceof Number n ? n.longValue() : -1;
+      if (!entry.getKey().strip().matches("\\d+") || seconds <= 0) {
+        throw new IllegalArgumentException("TIMEOUT_WITH_MODEL_TYPE must map mode numbers to positive seconds, got "
+            + entry.getKey() + ": " + entry.getValue());
+      }
+      byMode.put(Integer.parseInt(entry.getKey().strip()), seconds * 1000);
+    });
+    return Map.copyOf(byMode);
   }
 }

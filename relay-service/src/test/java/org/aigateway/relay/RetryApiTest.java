@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Model {@code gpt-retry} has two channels: {@code failing} (weight 10, always picked first) and
- * {@code healthy} (priority -1: weight 0, only picked once the other was tried).
+ * {@code healthy} (priority -1: weight 0, only picked once the other was tried); its streams wait 1 s
+ * for a first byte ({@code timeout_config.stream_request_timeout}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RetryApiTest {
@@ -52,10 +53,12 @@ class RetryApiTest {
         Status.ENABLED, List.of("default"));
     harness.fixtures.channel(999, "http://127.0.0.1:1/v1", "sk-odd", List.of("gpt-odd"), Map.of(), 0,
         Status.ENABLED, List.of("default"));
-    for (String model : List.of("gpt-retry", "gpt-solo", "gpt-dead", "gpt-odd")) {
+    harness.fixtures.modelConfig("gpt-retry", 1, Fixtures.price("1", "2"), 0,
+        new JsonObject().put("stream_request_timeout", 1));
+    for (String model : List.of("gpt-solo", "gpt-dead", "gpt-odd")) {
       harness.fixtures.chatModel(model, Fixtures.price("1", "2"));
     }
-    harness.deploy(Map.of("RETRY_TIMES", 1, "RELAY_TIMEOUT_SECONDS", 2, "FIRST_BYTE_TIMEOUT_SECONDS", 1));
+    harness.deploy(Map.of("RETRY_TIMES", 1, "RELAY_TIMEOUT_SECONDS", 2));
   }
 
   @AfterAll
@@ -124,17 +127,22 @@ class RetryApiTest {
   }
 
   @Test
-  @DisplayName("An upstream slower than the relay timeout gives 504 in OpenAI's shape")
+  @DisplayName("An upstream slower than the relay timeout gives 504 in OpenAI's shape, after retrying its only channel")
   void timeoutIs504() {
     failing.behaviour().delay(3_500);
 
     HttpResponse<Buffer> response = chat("gpt-solo");
 
     assertThat(response.statusCode()).isEqualTo(504);
-    assertThat(response.bodyAsJsonObject().getJsonObject("error").getString("code")).isEqualTo("upstream_timeout");
+    JsonObject error = response.bodyAsJsonObject().getJsonObject("error");
+    assertThat(error.getString("code")).isEqualTo("upstream_timeout");
+    assertThat(error.getString("message")).contains("no complete answer within 2 s");
     RelayCompleted event = harness.event(response.getHeader(RequestIds.HEADER));
     assertThat(event.status()).isEqualTo(504);
-    assertThat(event.durationMs()).isBetween(1_900L, 3_400L);
+    assertThat(event.attempts()).extracting(Attempt::channelId, Attempt::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(failingId, 504),
+            org.assertj.core.groups.Tuple.tuple(failingId, 504));
+    assertThat(event.attempts()).allSatisfy(attempt -> assertThat(attempt.durationMs()).isGreaterThanOrEqualTo(1_900));
   }
 
   @Test

@@ -51,6 +51,11 @@ public final class FakeAnthropicServer {
     return server.lastRequest();
   }
 
+  /** Requests whose connection closed before their response ended (closed by the caller, or by {@code closeAfterChunks}). */
+  public int cancelledRequests() {
+    return server.cancelled();
+  }
+
   public void reset() {
     server.clear();
     behaviour.reset();

@@ -1,6 +1,7 @@
 package org.aigateway.testsupport;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -77,6 +78,9 @@ final class FakeAnthropicStream {
   /** One delta; the behaviour's cut (connection close) or in-band error comes after that many text deltas. */
   private Future<Void> delta(int index, int number, JsonObject delta) {
     boolean text = "text_delta".equals(delta.getString("type"));
+    if (text && number == b.stallAfterChunks) {
+      return Promise.<Void>promise().future();
+    }
     if (text && number == b.closeAfterChunks) {
       return request.connection().close().compose(v -> Future.failedFuture("closed mid-stream"));
     }

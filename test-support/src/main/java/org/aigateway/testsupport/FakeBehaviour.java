@@ -24,6 +24,7 @@ public final class FakeBehaviour {
   volatile boolean malformedJson;
   volatile boolean splitFrames;
   volatile int closeAfterChunks;
+  volatile int stallAfterChunks;
   volatile boolean endWithoutDone;
   volatile int inBandErrorAfterChunks;
   volatile boolean stallAfterHeaders;
@@ -55,6 +56,7 @@ public final class FakeBehaviour {
     malformedJson = false;
     splitFrames = false;
     closeAfterChunks = -1;
+    stallAfterChunks = -1;
     endWithoutDone = false;
     inBandErrorAfterChunks = -1;
     stallAfterHeaders = false;
@@ -134,6 +136,12 @@ public final class FakeBehaviour {
   /** Close the connection after this many content chunks of a stream. */
   public FakeBehaviour closeAfterChunks(int chunks) {
     this.closeAfterChunks = chunks;
+    return this;
+  }
+
+  /** Send this many content chunks of a stream, then nothing more, leaving the response open. */
+  public FakeBehaviour stallAfterChunks(int chunks) {
+    this.stallAfterChunks = chunks;
     return this;
   }
 

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
@@ -19,26 +20,37 @@ import java.util.function.BiConsumer;
 final class FakeServer {
 
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  private final AtomicInteger cancelled = new AtomicInteger();
   private HttpServer server;
 
   static Future<FakeServer> start(Vertx vertx, FakeBehaviour behaviour, BiConsumer<HttpServerRequest, Buffer> answer) {
     FakeServer fake = new FakeServer();
     return vertx.createHttpServer()
-        .requestHandler(request -> request.body().onSuccess(body -> {
-          MultiMap headers = HttpHeaders.headers().addAll(request.headers());
-          fake.requests.add(new RecordedRequest(request.method().name(), request.path(), headers, body,
-              request.query() == null ? "" : request.query()));
-          if (behaviour.delayMs > 0) {
-            vertx.setTimer(behaviour.delayMs, id -> answer.accept(request, body));
-          } else {
-            answer.accept(request, body);
-          }
-        }))
+        .requestHandler(request -> fake.handle(vertx, request, behaviour, answer))
         .listen(0, "127.0.0.1")
         .map(server -> {
           fake.server = server;
           return fake;
         });
+  }
+
+  private void handle(Vertx vertx, HttpServerRequest request, FakeBehaviour behaviour,
+                      BiConsumer<HttpServerRequest, Buffer> answer) {
+    request.response().closeHandler(v -> {
+      if (!request.response().ended()) {
+        cancelled.incrementAndGet();
+      }
+    });
+    request.body().onSuccess(body -> {
+      MultiMap headers = HttpHeaders.headers().addAll(request.headers());
+      requests.add(new RecordedRequest(request.method().name(), request.path(), headers, body,
+          request.query() == null ? "" : request.query()));
+      if (behaviour.delayMs > 0) {
+        vertx.setTimer(behaviour.delayMs, id -> answer.accept(request, body));
+      } else {
+        answer.accept(request, body);
+      }
+    });
   }
 
   int port() {
@@ -56,8 +68,14 @@ final class FakeServer {
     return requests.get(requests.size() - 1);
   }
 
+  /** Requests whose connection closed before their response ended. */
+  int cancelled() {
+    return cancelled.get();
+  }
+
   void clear() {
     requests.clear();
+    cancelled.set(0);
   }
 
   Future<Void> close() {

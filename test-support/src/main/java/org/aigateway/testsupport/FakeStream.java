@@ -1,6 +1,7 @@
 package org.aigateway.testsupport;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -48,6 +49,9 @@ final class FakeStream {
   }
 
   private Future<Void> contentEvent(List<String> pieces, int index) {
+    if (index == b.stallAfterChunks) {
+      return Promise.<Void>promise().future();
+    }
     if (index == b.closeAfterChunks) {
       return request.connection().close().compose(v -> Future.failedFuture("closed mid-stream"));
     }

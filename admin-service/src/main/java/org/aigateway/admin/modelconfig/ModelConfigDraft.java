@@ -51,6 +51,7 @@ public record ModelConfigDraft(String model, String owner, int type, long rpm, l
     Fields nested = Fields.of(timeouts, prefix + "timeout_config.");
     nested.nonNegativeLong("request_timeout", 0);
     nested.nonNegativeLong("stream_request_timeout", 0);
+    nested.nonNegativeLong("stream_idle_timeout", 0);
     return timeouts;
   }
 }

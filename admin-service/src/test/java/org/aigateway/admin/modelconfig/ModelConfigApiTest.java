@@ -97,6 +97,8 @@ class ModelConfigApiTest {
         Arguments.of(new JsonObject().put("price", 3), "price must be a JSON object"),
         Arguments.of(new JsonObject().put("timeout_config", new JsonObject().put("request_timeout", -5)),
             "timeout_config.request_timeout must not be negative"),
+        Arguments.of(new JsonObject().put("timeout_config", new JsonObject().put("stream_idle_timeout", -1)),
+            "timeout_config.stream_idle_timeout must not be negative"),
         Arguments.of(new JsonObject().put("plugin", "cache"), "plugin must be a JSON object"));
   }
 

@@ -15,6 +15,7 @@ public final class Downstream {
   private final long startNanos;
   private long firstByteNanos;
   private boolean gone;
+  private boolean backPressured;
   private Runnable onGone = () -> { };
 
   public Downstream(HttpServerResponse response, long startNanos) {
@@ -88,9 +89,18 @@ public final class Downstream {
     }
     write(chunk);
     if (!gone() && response.writeQueueFull()) {
+      backPressured = true;
       source.pause();
-      response.drainHandler(v -> source.resume());
+      response.drainHandler(v -> {
+        backPressured = false;
+        source.resume();
+      });
     }
+  }
+
+  /** Whether a stream's upstream is paused until this slow client drains its write queue. */
+  public boolean backPressured() {
+    return backPressured;
   }
 
   /** Milliseconds from the request's arrival to its first response byte, 0 when none was sent. */

@@ -8,6 +8,7 @@ import org.aigateway.protocol.model.Channel;
 import org.aigateway.protocol.model.ModelConfig;
 import org.aigateway.protocol.model.Price;
 import org.aigateway.relay.auth.Caller;
+import org.aigateway.relay.usage.PromptTokens;
 
 /**
  * Everything about one relayed request while it runs: the request, the caller, the model's
@@ -20,17 +21,20 @@ public final class RelayContext {
   private final Caller caller;
   private final ModelConfig modelConfig;
   private final Downstream downstream;
+  private final PromptTokens promptTokens;
   private final List<Attempt> attempts = new ArrayList<>(2);
   private Channel channel;
   private String actualModel;
   private Consumer<RelayResult> finishHook;
   private Consumer<String> createdHook;
 
-  public RelayContext(RelayRequest request, Caller caller, ModelConfig modelConfig, Downstream downstream) {
+  public RelayContext(RelayRequest request, Caller caller, ModelConfig modelConfig, Downstream downstream,
+                      PromptTokens promptTokens) {
     this.request = request;
     this.caller = caller;
     this.modelConfig = modelConfig;
     this.downstream = downstream;
+    this.promptTokens = promptTokens;
   }
 
   public RelayRequest request() {
@@ -49,6 +53,16 @@ public final class RelayContext {
   /** The model's price; free when it has no configuration. */
   public Price price() {
     return modelConfig == null ? Price.FREE : modelConfig.price();
+  }
+
+  /** The input tokens the gateway estimates for the client's request, counted once (shared with admission). */
+  public long promptTokens() {
+    return promptTokens.count();
+  }
+
+  /** The shared counter behind {@link #promptTokens()}, for a context derived from this one. */
+  public PromptTokens promptTokenCounter() {
+    return promptTokens;
   }
 
   public Downstream downstream() {

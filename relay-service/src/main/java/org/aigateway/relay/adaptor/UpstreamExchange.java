@@ -6,35 +6,43 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.aigateway.relay.error.OpenAiErrors;
 import org.aigateway.relay.error.RelayException;
 
 /**
- * One upstream call in flight: owns its deadlines (total, and first byte for streams) and aborts
- * the call when one passes or the client leaves. Adaptors report the first upstream byte and ask
- * it what a transport failure means.
+ * One upstream call in flight: owns its {@link Deadlines} and aborts the call when one passes or the
+ * client leaves. Adaptors report each stream chunk (the first ends the first-byte wait and starts the
+ * idle watch) and ask it what a transport failure means.
  */
 public final class UpstreamExchange {
 
   private final Vertx vertx;
   private HttpClientRequest request;
   private RelayException abortReason;
+  private Deadlines deadlines;
+  private BooleanSupplier clientBackPressured;
   private long totalTimer = -1;
   private long firstByteTimer = -1;
+  private long idleTimer = -1;
+  private long lastChunkNanos;
   private boolean finished;
 
   public UpstreamExchange(Vertx vertx) {
     this.vertx = vertx;
   }
 
-  /** Arms the deadlines; a first-byte deadline of 0 means none. */
-  public void start(long totalMs, long firstByteMs) {
-    totalTimer = vertx.setTimer(totalMs, id -> abort(OpenAiErrors.upstreamTimeout(
-        "no complete answer within " + totalMs / 1000 + " s")));
-    if (firstByteMs > 0) {
-      firstByteTimer = vertx.setTimer(firstByteMs, id -> abort(OpenAiErrors.upstreamTimeout(
-          "no first byte within " + firstByteMs / 1000 + " s")));
-    }
+  /**
+   * Arms the total and first-byte deadlines. {@code clientBackPressured} tells whether the relay paused
+   * the upstream for a slow client: that silence is the client's, so the idle watch does not count it.
+   */
+  public void start(Deadlines deadlines, BooleanSupplier clientBackPressured) {
+    this.deadlines = deadlines;
+    this.clientBackPressured = clientBackPressured;
+    totalTimer = vertx.setTimer(deadlines.totalMs(), id -> abort(OpenAiErrors.upstreamTimeout(
+        "no complete answer within " + seconds(deadlines.totalMs()))));
+    firstByteTimer = vertx.setTimer(deadlines.firstByteMs(), id -> abort(OpenAiErrors.upstreamTimeout(
+        "no first byte within " + seconds(deadlines.firstByteMs()))));
   }
 
   public void attach(HttpClientRequest request) {
@@ -44,11 +52,39 @@ public final class UpstreamExchange {
     }
   }
 
-  /** The upstream sent its first body byte: the first-byte deadline no longer applies. */
+  /** The upstream began to answer: the first-byte deadline no longer applies. */
   public void firstByte() {
     if (firstByteTimer >= 0) {
       vertx.cancelTimer(firstByteTimer);
       firstByteTimer = -1;
+    }
+  }
+
+  /** A stream chunk arrived: the first ends the first-byte wait and starts the idle watch. */
+  public void chunk() {
+    lastChunkNanos = System.nanoTime();
+    if (idleTimer < 0 && !finished) {
+      firstByte();
+      if (deadlines.idleMs() > 0) {
+        idleTimer = vertx.setTimer(deadlines.idleMs(), id -> checkIdle());
+      }
+    }
+  }
+
+  /** One timer per idle period rather than one per chunk: it re-arms for the time left since the last chunk. */
+  private void checkIdle() {
+    if (finished) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (clientBackPressured.getAsBoolean()) {
+      lastChunkNanos = now;
+    }
+    long quietMs = (now - lastChunkNanos) / 1_000_000;
+    if (quietMs >= deadlines.idleMs()) {
+      abort(OpenAiErrors.upstreamTimeout("no stream data for " + seconds(deadlines.idleMs())));
+    } else {
+      idleTimer = vertx.setTimer(deadlines.idleMs() - quietMs, id -> checkIdle());
     }
   }
 
@@ -89,6 +125,13 @@ public final class UpstreamExchange {
   public void finish() {
     finished = true;
     vertx.cancelTimer(totalTimer);
+    if (idleTimer >= 0) {
+      vertx.cancelTimer(idleTimer);
+    }
     firstByte();
+  }
+
+  private static String seconds(long ms) {
+    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
   }
 }

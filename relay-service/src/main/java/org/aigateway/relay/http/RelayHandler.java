@@ -1,5 +1,6 @@
 package org.aigateway.relay.http;
 
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import org.aigateway.protocol.model.Mode;
 import org.aigateway.relay.adaptor.Downstream;
@@ -13,6 +14,8 @@ import org.aigateway.relay.routing.ChannelPinning;
 import org.aigateway.relay.routing.ModelResolver;
 import org.aigateway.relay.routing.RelayExecutor;
 import org.aigateway.relay.routing.Resolution;
+import org.aigateway.relay.usage.PromptEstimator;
+import org.aigateway.relay.usage.PromptTokens;
 
 /**
  * One relayed endpoint ({@code /v1/chat/completions}, {@code /v1/responses}, {@code /v1/messages}, ...):
@@ -27,21 +30,23 @@ public final class RelayHandler {
   private final ModelResolver resolver;
   private final Admission admission;
   private final RelayExecutor executor;
+  private final PromptEstimator prompts;
   private final ChannelPinning pinning;
 
   public RelayHandler(Mode mode, String upstreamPath, ModelResolver resolver, Admission admission,
-                      RelayExecutor executor) {
-    this(mode, upstreamPath, resolver, admission, executor, ChannelPinning.NONE);
+                      RelayExecutor executor, PromptEstimator prompts) {
+    this(mode, upstreamPath, resolver, admission, executor, prompts, ChannelPinning.NONE);
   }
 
   /** A handler whose requests may be pinned to the channel that created an object they refer to. */
   public RelayHandler(Mode mode, String upstreamPath, ModelResolver resolver, Admission admission,
-                      RelayExecutor executor, ChannelPinning pinning) {
+                      RelayExecutor executor, PromptEstimator prompts, ChannelPinning pinning) {
     this.mode = mode;
     this.upstreamPath = upstreamPath;
     this.resolver = resolver;
     this.admission = admission;
     this.executor = executor;
+    this.prompts = prompts;
     this.pinning = pinning;
   }
 
@@ -57,16 +62,19 @@ public final class RelayHandler {
       rc.fail(e);
       return;
     }
-    pinning.pin(caller, request, resolution)
-        .compose(pinned -> admission.admit(caller, request, pinned.modelConfig(), rc.response().headers())
-            .onSuccess(admitted -> run(rc, request, caller, pinned, admitted)))
+    PromptTokens promptTokens = new PromptTokens(prompts, request);
+    Future<Resolution> pinned = pinning.pin(caller, request, resolution);
+    pinned.compose(p -> admission.admit(caller, request, promptTokens, p.modelConfig(), rc.response().headers()))
+        .onSuccess(admitted -> run(rc, request, caller, pinned.result(), admitted, promptTokens))
         .onFailure(rc::fail);
   }
 
-  private void run(RoutingContext rc, RelayRequest request, Caller caller, Resolution resolution, Admitted admitted) {
+  private void run(RoutingContext rc, RelayRequest request, Caller caller, Resolution resolution, Admitted admitted,
+                   PromptTokens promptTokens) {
     RelayContext ctx;
     try {
-      ctx = new RelayContext(request, caller, admitted.modelConfig(), new Downstream(rc.response(), request.startNanos()));
+      ctx = new RelayContext(request, caller, admitted.modelConfig(), new Downstream(rc.response(), request.startNanos()),
+          promptTokens);
     } catch (RuntimeException e) {
       admitted.release();
       rc.fail(e);

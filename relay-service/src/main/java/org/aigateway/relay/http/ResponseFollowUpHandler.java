@@ -18,6 +18,7 @@ import org.aigateway.protocol.model.Channel;
 import org.aigateway.protocol.model.Mode;
 import org.aigateway.protocol.model.Usage;
 import org.aigateway.relay.adaptor.AdaptorRegistry;
+import org.aigateway.relay.adaptor.Deadlines;
 import org.aigateway.relay.adaptor.Downstream;
 import org.aigateway.relay.adaptor.ProviderAdaptor;
 import org.aigateway.relay.adaptor.RelayContext;
@@ -46,6 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class ResponseFollowUpHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResponseFollowUpHandler.class);
+  private static final long FIRST_BYTE_MS = 30_000;
 
   private final Vertx vertx;
   private final HttpClient client;
@@ -105,8 +107,10 @@ public final class ResponseFollowUpHandler {
     RelayRequest request = new RelayRequest(rc.get(RequestIds.ID), rc.get(RequestIds.AT), rc.get(RequestIds.START),
         rc.request().path(), "/responses/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + suffix, mode,
         stored.model(), new JsonObject(), Buffer.buffer(), false, false, RequestParser.clientIp(rc));
-    // no model configuration: the call is free whatever the model's price
-    RelayContext ctx = new RelayContext(request, caller, null, new Downstream(rc.response(), request.startNanos()));
+    // No model configuration: the call is free whatever the model's price. No prompt count either:
+    // follow-ups skip admission and the timeout policy, its only readers.
+    RelayContext ctx = new RelayContext(request, caller, null, new Downstream(rc.response(), request.startNanos()),
+        null);
     ctx.useChannel(channel);
     return Future.succeededFuture(ctx);
   }
@@ -122,7 +126,8 @@ public final class ResponseFollowUpHandler {
     RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url).setHeaders(headers);
     UpstreamExchange exchange = new UpstreamExchange(vertx);
     ctx.downstream().onGone(() -> exchange.abort(OpenAiErrors.clientClosed()));
-    exchange.start(timeoutMs, 0);
+    // The original gives these calls 30 s to answer; answers are read whole, so there is no back-pressure.
+    exchange.start(new Deadlines(Math.min(FIRST_BYTE_MS, timeoutMs), 0, timeoutMs), () -> false);
     long startedAt = System.currentTimeMillis();
     long t0 = System.nanoTime();
     client.request(options)

@@ -16,7 +16,7 @@ import org.aigateway.relay.error.RelayException;
 import org.aigateway.relay.limit.LimitKey;
 import org.aigateway.relay.limit.RateLimiter;
 import org.aigateway.relay.snapshot.SnapshotStore;
-import org.aigateway.relay.usage.PromptEstimator;
+import org.aigateway.relay.usage.PromptTokens;
 
 /**
  * Decides whether a resolved request may run, after the model is known: first the key's quotas and
@@ -31,18 +31,15 @@ public final class Admission {
   private final SnapshotStore store;
   private final BalanceBook book;
   private final RateLimiter limiter;
-  private final PromptEstimator prompts;
   private final QuotaConfig config;
   private final Clock clock;
   private final SpendCheck spend;
   private final RateLimitStep limits;
 
-  public Admission(SnapshotStore store, BalanceBook book, RateLimiter limiter, PromptEstimator prompts,
-                   QuotaConfig config, Clock clock) {
+  public Admission(SnapshotStore store, BalanceBook book, RateLimiter limiter, QuotaConfig config, Clock clock) {
     this.store = store;
     this.book = book;
     this.limiter = limiter;
-    this.prompts = prompts;
     this.config = config;
     this.clock = clock;
     this.spend = new SpendCheck(book, config.groupMinBalance());
@@ -53,9 +50,11 @@ public final class Admission {
    * Admits the request or fails with the refusal ({@link RelayException}); sets the
    * {@code X-RateLimit-*} headers of the limits that apply on {@code headers} either way.
    *
-   * @param base the model's own config, {@code null} when model configs are disabled and it has none
+   * @param prompts the request's input tokens, counted only if a check needs them
+   * @param base    the model's own config, {@code null} when model configs are disabled and it has none
    */
-  public Future<Admitted> admit(Caller caller, RelayRequest request, ModelConfig base, MultiMap headers) {
+  public Future<Admitted> admit(Caller caller, RelayRequest request, PromptTokens prompts, ModelConfig base,
+                                MultiMap headers) {
     if (caller.internal()) {
       return Future.succeededFuture(Admitted.unlimited(base));
     }

@@ -8,7 +8,7 @@ import org.aigateway.protocol.model.Price;
 import org.aigateway.protocol.model.Pricing;
 import org.aigateway.protocol.model.Usage;
 import org.aigateway.relay.adaptor.RelayRequest;
-import org.aigateway.relay.usage.PromptEstimator;
+import org.aigateway.relay.usage.PromptTokens;
 
 /**
  * What a request is expected to use and cost before it runs: its input tokens as the gateway counts
@@ -21,13 +21,12 @@ final class CostEstimate {
 
   private static final String[] OUTPUT_LIMITS = {"max_completion_tokens", "max_tokens", "max_output_tokens"};
 
-  private final PromptEstimator prompts;
+  private final PromptTokens prompts;
   private final RelayRequest request;
   private final ModelConfig config;
   private final long outputAllowance;
-  private long inputTokens = -1;
 
-  CostEstimate(PromptEstimator prompts, RelayRequest request, ModelConfig config, long outputAllowance) {
+  CostEstimate(PromptTokens prompts, RelayRequest request, ModelConfig config, long outputAllowance) {
     this.prompts = prompts;
     this.request = request;
     this.config = config;
@@ -35,10 +34,7 @@ final class CostEstimate {
   }
 
   long inputTokens() {
-    if (inputTokens < 0) {
-      inputTokens = Math.max(0, prompts.estimate(request.mode(), request.model(), request.body()));
-    }
-    return inputTokens;
+    return prompts.count();
   }
 
   long outputTokens() {

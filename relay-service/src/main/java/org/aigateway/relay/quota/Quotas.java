@@ -10,8 +10,6 @@ import org.aigateway.relay.limit.LimitConfig;
 import org.aigateway.relay.limit.RateLimiter;
 import org.aigateway.relay.limit.RateLimiters;
 import org.aigateway.relay.snapshot.SnapshotStore;
-import org.aigateway.relay.usage.PromptEstimator;
-import org.aigateway.relay.usage.TokenCounter;
 import org.aigateway.runtime.cluster.VertxFactory;
 
 /**
@@ -62,8 +60,8 @@ public final class Quotas {
     return book;
   }
 
-  public Admission admission(SnapshotStore store, TokenCounter tokens) {
-    return new Admission(store, book, limiter, new PromptEstimator(tokens), config, clock);
+  public Admission admission(SnapshotStore store) {
+    return new Admission(store, book, limiter, config, clock);
   }
 
   /**

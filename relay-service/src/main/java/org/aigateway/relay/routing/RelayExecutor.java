@@ -1,10 +1,7 @@
 package org.aigateway.relay.routing;
 
 import io.vertx.core.Future;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.aigateway.protocol.event.Attempt;
 import org.aigateway.protocol.model.Channel;
 import org.aigateway.relay.adaptor.AdaptorRegistry;
@@ -20,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a resolved request: picks a channel, calls it, retries on other channels as the
- * {@link RetryPolicy} allows, answers the client with the final error if nothing was sent, and
- * hands exactly one usage event to the sink.
+ * Runs a resolved request: picks a channel, calls it, retries as the {@link RetryPolicy} allows on
+ * the channels a {@link RetryRound} chooses (after its backoff pause), answers the client with the
+ * final error if nothing was sent, and hands exactly one usage event to the sink.
  */
 public final class RelayExecutor {
 
@@ -32,17 +29,20 @@ public final class RelayExecutor {
   private final UpstreamCaller upstream;
   private final UsageSink sink;
   private final int defaultRetries;
+  private final RetryBackoff backoff;
 
-  public RelayExecutor(AdaptorRegistry adaptors, UpstreamCaller upstream, UsageSink sink, int defaultRetries) {
+  public RelayExecutor(AdaptorRegistry adaptors, UpstreamCaller upstream, UsageSink sink, int defaultRetries,
+                       RetryBackoff backoff) {
     this.adaptors = adaptors;
     this.upstream = upstream;
     this.sink = sink;
     this.defaultRetries = defaultRetries;
+    this.backoff = backoff;
   }
 
   public void execute(RelayContext ctx, Resolution resolution) {
     Future.succeededFuture()
-        .compose(v -> attempt(ctx, resolution.candidates(), new HashSet<>(), retries(ctx), null))
+        .compose(v -> first(ctx, new RetryRound(resolution.candidates(), backoff)))
         .recover(err -> {
           LOG.error("Relay of request {} failed unexpectedly", ctx.request().requestId(), err);
           return Future.succeededFuture(RelayResult.failure(OpenAiErrors.internal()));
@@ -50,28 +50,37 @@ public final class RelayExecutor {
         .onSuccess(result -> finish(ctx, result));
   }
 
-  private Future<RelayResult> attempt(RelayContext ctx, List<Channel> candidates, Set<Integer> tried,
-                                      int retriesLeft, RelayResult last) {
-    Optional<Channel> next = ChannelPicker.pick(candidates, tried);
-    if (next.isEmpty()) {
-      return Future.succeededFuture(last != null ? last
-          : RelayResult.failure(OpenAiErrors.noChannel(ctx.request().model())));
-    }
-    Channel channel = next.get();
-    tried.add(channel.id());
+  private Future<RelayResult> first(RelayContext ctx, RetryRound round) {
+    return round.first()
+        .map(channel -> attempt(ctx, round, channel, retries(ctx)))
+        .orElseGet(() -> Future.succeededFuture(RelayResult.failure(OpenAiErrors.noChannel(ctx.request().model()))));
+  }
+
+  private Future<RelayResult> attempt(RelayContext ctx, RetryRound round, Channel channel, int retriesLeft) {
+    round.tried(channel);
     ctx.useChannel(channel);
     long startedAt = System.currentTimeMillis();
     long t0 = System.nanoTime();
     return upstream.call(ctx, adaptors.forChannel(channel).orElseThrow()).compose(result -> {
       ctx.recordAttempt(new Attempt(channel.id(), result.status(), startedAt,
           (System.nanoTime() - t0) / 1_000_000, result.errorMessage()));
-      Downstream downstream = ctx.downstream();
-      return switch (RetryPolicy.next(result, downstream.committed(), downstream.gone(), retriesLeft)) {
-        case DONE -> Future.succeededFuture(result);
-        case RETRY -> attempt(ctx, candidates, tried, retriesLeft - 1, result);
-        case MOVE_ON -> attempt(ctx, candidates, tried, retriesLeft, result);
-      };
+      return afterAttempt(ctx, round, channel, retriesLeft, result);
     });
+  }
+
+  /** The next attempt the retry loop allows, after its backoff pause; else {@code result} is final. */
+  private Future<RelayResult> afterAttempt(RelayContext ctx, RetryRound round, Channel channel, int retriesLeft,
+                                           RelayResult result) {
+    Downstream downstream = ctx.downstream();
+    RetryPolicy.Next next = RetryPolicy.next(result, downstream.committed(), downstream.gone(), retriesLeft);
+    Optional<RetryRound.Step> step = next == RetryPolicy.Next.DONE ? Optional.empty()
+        : round.after(channel, result.status(), next, retriesLeft);
+    if (step.isEmpty()) {
+      return Future.succeededFuture(result);
+    }
+    RetryRound.Step following = step.get();
+    return backoff.pause(following.delayMs()).compose(v -> downstream.gone() ? Future.succeededFuture(result)
+        : attempt(ctx, round, following.channel(), following.retriesLeft()));
   }
 
   private int retries(RelayContext ctx) {

@@ -8,10 +8,8 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.aigateway.protocol.model.ModelConfig;
 import org.aigateway.relay.adaptor.ProviderAdaptor;
 import org.aigateway.relay.adaptor.RelayContext;
 import org.aigateway.relay.adaptor.RelayResult;
@@ -19,8 +17,8 @@ import org.aigateway.relay.adaptor.UpstreamExchange;
 import org.aigateway.relay.error.OpenAiErrors;
 
 /**
- * Makes one upstream attempt through an adaptor, under a total deadline (and a first-byte deadline
- * for streams), cancelled when the client leaves. Always succeeds with a {@link RelayResult}.
+ * Makes one upstream attempt through an adaptor under the request's {@link TimeoutPolicy} deadlines,
+ * cancelled when the client leaves. Always succeeds with a {@link RelayResult}.
  */
 public final class UpstreamCaller {
 
@@ -30,14 +28,12 @@ public final class UpstreamCaller {
   private final Vertx vertx;
   private final HttpClient client;
   private final Map<String, RequestOptions> targets = new ConcurrentHashMap<>();
-  private final long timeoutMs;
-  private final long firstByteTimeoutMs;
+  private final TimeoutPolicy timeouts;
 
-  public UpstreamCaller(Vertx vertx, HttpClient client, long timeoutMs, long firstByteTimeoutMs) {
+  public UpstreamCaller(Vertx vertx, HttpClient client, TimeoutPolicy timeouts) {
     this.vertx = vertx;
     this.client = client;
-    this.timeoutMs = timeoutMs;
-    this.firstByteTimeoutMs = firstByteTimeoutMs;
+    this.timeouts = timeouts;
   }
 
   public Future<RelayResult> call(RelayContext ctx, ProviderAdaptor adaptor) {
@@ -54,13 +50,19 @@ public final class UpstreamCaller {
     }
     UpstreamExchange exchange = new UpstreamExchange(vertx);
     ctx.downstream().onGone(() -> exchange.abort(OpenAiErrors.clientClosed()));
-    exchange.start(totalMs(ctx), ctx.request().stream() ? firstByteTimeoutMs : 0);
+    exchange.start(timeouts.deadlines(ctx.request(), ctx.modelConfig(), ctx::promptTokens),
+        ctx.downstream()::backPressured);
     return client.request(options)
         .compose(request -> {
           exchange.attach(request);
           return request.send(body);
         })
-        .compose(response -> adaptor.handleResponse(ctx, exchange, response))
+        .compose(response -> {
+          if (!ctx.request().stream()) {
+            exchange.firstByte();
+          }
+          return adaptor.handleResponse(ctx, exchange, response);
+        })
         .recover(err -> Future.succeededFuture(RelayResult.failure(exchange.failureOf(err))))
         .onComplete(done -> exchange.finish());
   }
@@ -76,17 +78,5 @@ public final class UpstreamCaller {
       targets.put(url, target);
     }
     return target;
-  }
-
-  /** The model's {@code timeout_config} (seconds) overrides the global total timeout. */
-  private long totalMs(RelayContext ctx) {
-    ModelConfig config = ctx.modelConfig();
-    JsonObject timeouts = config == null ? null : config.timeoutConfig();
-    if (timeouts == null) {
-      return timeoutMs;
-    }
-    Object seconds = ctx.request().stream() && timeouts.getValue("stream_request_timeout") instanceof Number
-        ? timeouts.getValue("stream_request_timeout") : timeouts.getValue("request_timeout");
-    return seconds instanceof Number n && n.longValue() > 0 ? n.longValue() * 1000 : timeoutMs;
   }
 }

@@ -23,6 +23,7 @@ import org.aigateway.protocol.model.TokenBalance;
 import org.aigateway.relay.adaptor.RelayRequest;
 import org.aigateway.relay.error.RelayException;
 import org.aigateway.relay.usage.PromptEstimator;
+import org.aigateway.relay.usage.PromptTokens;
 import org.aigateway.relay.usage.TokenCounter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,7 +106,7 @@ class SpendCheckTest {
     Token token = token("0", "0", "monthly");
     book.apply(new BalanceChanged(List.of(), List.of(new GroupBalance("g", new BigDecimal("0.99"), 9)), NOW));
     Group group = group("1", Status.ENABLED);
-    long input = new CostEstimate(PROMPTS, request(5), PRICED, 0).inputTokens();
+    long input = estimate(request(5), PRICED, 0).inputTokens();
     assertThat(input).isPositive();
 
     // 100 output tokens cost 0.06, more than the 0.01 left.
@@ -122,14 +123,14 @@ class SpendCheckTest {
   @Test
   @DisplayName("Without an output limit in the request, the configured allowance is priced as its output")
   void outputAllowance() {
-    CostEstimate withoutLimit = new CostEstimate(PROMPTS, request(0), PRICED, 1_000);
-    CostEstimate withLimit = new CostEstimate(PROMPTS, request(10), PRICED, 1_000);
+    CostEstimate withoutLimit = estimate(request(0), PRICED, 1_000);
+    CostEstimate withLimit = estimate(request(10), PRICED, 1_000);
     assertThat(withoutLimit.outputTokens()).isEqualTo(1_000);
     assertThat(withLimit.outputTokens()).isEqualTo(10);
     BigDecimal inputCost = new BigDecimal("0.15").multiply(BigDecimal.valueOf(withoutLimit.inputTokens()))
         .divide(BigDecimal.valueOf(1000));
     assertThat(withoutLimit.amount()).isEqualByComparingTo(inputCost.add(new BigDecimal("0.6")));
-    assertThat(new CostEstimate(PROMPTS, request(0), config(Price.FREE), 1_000).amount()).isZero();
+    assertThat(estimate(request(0), config(Price.FREE), 1_000).amount()).isZero();
   }
 
   @Test
@@ -137,7 +138,7 @@ class SpendCheckTest {
   void minimumBalance() {
     SpendCheck strict = new SpendCheck(book, new BigDecimal("0.3"));
     book.apply(new BalanceChanged(List.of(), List.of(new GroupBalance("g", new BigDecimal("0.8"), 9)), NOW));
-    CostEstimate free = new CostEstimate(PROMPTS, request(5), config(Price.FREE), 0);
+    CostEstimate free = estimate(request(5), config(Price.FREE), 0);
 
     RelayException refused = catchThrowableOfType(
         () -> strict.check(token("0", "0", "monthly"), group("1", Status.ENABLED), free, NOW), RelayException.class);
@@ -146,8 +147,12 @@ class SpendCheckTest {
         .doesNotThrowAnyException();
   }
 
+  private static CostEstimate estimate(RelayRequest request, ModelConfig config, long outputAllowance) {
+    return new CostEstimate(new PromptTokens(PROMPTS, request), request, config, outputAllowance);
+  }
+
   private void check(Token token, Group group, RelayRequest request, ModelConfig config, long now) {
-    new SpendCheck(book, BigDecimal.ZERO).check(token, group, new CostEstimate(PROMPTS, request, config, 0), now);
+    new SpendCheck(book, BigDecimal.ZERO).check(token, group, estimate(request, config, 0), now);
   }
 
   private RelayException refusal(Token token, Group group, RelayRequest request, ModelConfig config, long now) {

@@ -58,7 +58,7 @@ final class BridgeStream {
     if (result.future().isComplete()) {
       return;
     }
-    exchange.firstByte();
+    exchange.chunk();
     forward(translate(framing.feed(chunk)));
     if (translator.error() != null) {
       fail(OpenAiErrors.from(translator.error()));

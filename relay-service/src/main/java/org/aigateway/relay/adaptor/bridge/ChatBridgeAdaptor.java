@@ -108,7 +108,8 @@ public final class ChatBridgeAdaptor implements ProviderAdaptor {
     RelayRequest request = new RelayRequest(r.requestId(), r.requestAt(), r.startNanos(), r.endpoint(), CHAT_PATH,
         Mode.CHAT_COMPLETIONS, r.model(), chat, chat == r.body() ? r.rawBody() : chat.toBuffer(), r.stream(),
         r.stream(), r.clientIp());
-    RelayContext chatContext = new RelayContext(request, ctx.caller(), ctx.modelConfig(), ctx.downstream());
+    RelayContext chatContext = new RelayContext(request, ctx.caller(), ctx.modelConfig(), ctx.downstream(),
+        ctx.promptTokenCounter());
     chatContext.useChannel(ctx.channel());
     return chatContext;
   }

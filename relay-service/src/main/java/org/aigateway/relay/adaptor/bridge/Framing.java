@@ -13,7 +13,7 @@ import org.aigateway.relay.adaptor.openai.SseFramer;
  */
 public interface Framing {
 
-  /** The events {@code chunk} completes, in order. */
+  /** The events {@code chunk} completes, in order; the list may be reused by the next call. */
   List<SseEvent> feed(Buffer chunk);
 
   /** The unfinished event left when the stream ends, if any. */

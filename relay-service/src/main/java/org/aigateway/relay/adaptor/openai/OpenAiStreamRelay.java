@@ -50,7 +50,7 @@ final class OpenAiStreamRelay {
   }
 
   private void onChunk(Buffer chunk) {
-    exchange.firstByte();
+    exchange.chunk();
     List<SseEvent> events = framer.feed(chunk);
     kept.clear();
     for (SseEvent event : events) {

@@ -11,18 +11,22 @@ import java.util.List;
  */
 public final class SseFramer {
 
+  private final List<SseEvent> events = new ArrayList<>(16);
   private Buffer pending;
   private int scanFrom;
   private int lineStart;
   private boolean wholeChunk;
 
-  /** The events completed by {@code chunk}, in order. */
+  /**
+   * The events completed by {@code chunk}, in order, in a list this framer reuses: it is valid until the
+   * next call (a stream's chunks allocate no list each).
+   */
   public List<SseEvent> feed(Buffer chunk) {
     boolean hadPending = pending != null;
     Buffer buf = hadPending ? Buffer.buffer(pending.length() + chunk.length()).appendBuffer(pending).appendBuffer(chunk)
         : chunk;
     byte[] bytes = buf.getBytes();
-    List<SseEvent> events = new ArrayList<>(4);
+    events.clear();
     int eventStart = 0;
     for (int i = indexOf(bytes, (byte) '\n', hadPending ? scanFrom : 0); i >= 0; i = indexOf(bytes, (byte) '\n', i + 1)) {
       if (isBlank(bytes, lineStart, i)) {

@@ -23,7 +23,7 @@ class DeepSeekAdaptorTest {
     JsonObject body = new JsonObject().put("model", "deepseek-chat");
     RelayRequest request = new RelayRequest("id", 0, 0, "/v1/chat/completions", "/chat/completions",
         Mode.CHAT_COMPLETIONS, "deepseek-chat", body, body.toBuffer(), false, false, "");
-    RelayContext ctx = new RelayContext(request, Caller.internalCaller(), null, null);
+    RelayContext ctx = new RelayContext(request, Caller.internalCaller(), null, null, null);
     ctx.useChannel(new Channel(1, 36, "ds", "sk-ds", baseUrl, List.of("deepseek-chat"), Map.of(), 0, 1,
         List.of("default"), 0));
     return ctx;

@@ -33,7 +33,7 @@ class OpenAiAdaptorTest {
     boolean wantsUsage = stream && json.getJsonObject("stream_options", new JsonObject()).getBoolean("include_usage", false);
     RelayRequest request = new RelayRequest("id", 0, 0, "/v1/chat/completions", "/chat/completions",
         Mode.CHAT_COMPLETIONS, json.getString("model"), json, Buffer.buffer(body), stream, wantsUsage, "");
-    RelayContext ctx = new RelayContext(request, Caller.internalCaller(), null, null);
+    RelayContext ctx = new RelayContext(request, Caller.internalCaller(), null, null, null);
     ctx.useChannel(channel);
     return ctx;
   }
