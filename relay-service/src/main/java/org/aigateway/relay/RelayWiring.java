@@ -8,11 +8,14 @@ import org.aigateway.relay.adaptor.Adaptors;
 import org.aigateway.relay.auth.InternalKeys;
 import org.aigateway.relay.auth.TokenAuthHandler;
 import org.aigateway.relay.auth.TokenResolver;
+import org.aigateway.relay.http.MediaRoutes;
 import org.aigateway.relay.http.ModelsHandler;
 import org.aigateway.relay.http.ProtocolRoutes;
 import org.aigateway.relay.http.RelayHandler;
 import org.aigateway.relay.http.RelayRoutes;
 import org.aigateway.relay.outbox.UsageSink;
+import org.aigateway.relay.pdf.PdfAsTextRunner;
+import org.aigateway.relay.pdf.PdfParseRunner;
 import org.aigateway.relay.quota.Admission;
 import org.aigateway.relay.quota.Quotas;
 import org.aigateway.relay.routing.ModelResolver;
@@ -38,7 +41,8 @@ final class RelayWiring {
         new InternalKeys(config.adminKey(), config.internalToken()));
     Admission admission = quotas.admission(store, tokens);
     return new RelayRoutes(auth,
-        new RelayHandler(Mode.CHAT_COMPLETIONS, "/chat/completions", resolver, admission, executor),
+        new RelayHandler(Mode.CHAT_COMPLETIONS, "/chat/completions", resolver, admission,
+            new PdfAsTextRunner(vertx, adaptors, config.pdf(), executor)),
         new RelayHandler(Mode.COMPLETIONS, "/completions", resolver, admission, executor),
         new RelayHandler(Mode.EMBEDDINGS, "/embeddings", resolver, admission, executor),
         new ModelsHandler(resolver),
@@ -49,8 +53,15 @@ final class RelayWiring {
             new RelayHandler(Mode.RERANK, "/rerank", resolver, admission, executor),
             new RelayHandler(Mode.MODERATIONS, "/moderations", resolver, admission, executor),
             new RelayHandler(Mode.IMAGES_GENERATIONS, "/images/generations", resolver, admission, executor))),
+        new MediaRoutes(new MediaRoutes.Handlers(
+            new RelayHandler(Mode.IMAGES_EDITS, "/images/edits", resolver, admission, executor),
+            new RelayHandler(Mode.AUDIO_SPEECH, "/audio/speech", resolver, admission, executor),
+            new RelayHandler(Mode.AUDIO_TRANSCRIPTION, "/audio/transcriptions", resolver, admission, executor),
+            new RelayHandler(Mode.AUDIO_TRANSLATION, "/audio/translations", resolver, admission, executor),
+            new RelayHandler(Mode.PARSE_PDF, "", resolver, admission, new PdfParseRunner(vertx, config.pdf(), executor)))),
         quotas,
-        RelayConfig.BODY_LIMIT);
+        RelayConfig.BODY_LIMIT,
+        config.multipartLimit());
   }
 
   static AdaptorRegistry adaptors(UsageCounter counter) {

@@ -20,19 +20,33 @@ import org.aigateway.relay.routing.Resolution;
  */
 public final class RelayHandler {
 
+  /**
+   * Runs an admitted request to its end: the relay's executor, or a step before it, or a route that
+   * answers by itself. Must end with {@link RelayExecutor#finish} (the executor does), which settles
+   * the admission and emits the usage event.
+   */
+  @FunctionalInterface
+  public interface Runner {
+    void run(RelayContext ctx, Resolution resolution);
+  }
+
   private final Mode mode;
   private final String upstreamPath;
   private final ModelResolver resolver;
   private final Admission admission;
-  private final RelayExecutor executor;
+  private final Runner runner;
 
   public RelayHandler(Mode mode, String upstreamPath, ModelResolver resolver, Admission admission,
                       RelayExecutor executor) {
+    this(mode, upstreamPath, resolver, admission, executor::execute);
+  }
+
+  public RelayHandler(Mode mode, String upstreamPath, ModelResolver resolver, Admission admission, Runner runner) {
     this.mode = mode;
     this.upstreamPath = upstreamPath;
     this.resolver = resolver;
     this.admission = admission;
-    this.executor = executor;
+    this.runner = runner;
   }
 
   public void relay(RoutingContext rc) {
@@ -62,6 +76,6 @@ public final class RelayHandler {
       return;
     }
     ctx.onFinish(admitted::settle);
-    executor.execute(ctx, resolution);
+    runner.run(ctx, resolution);
   }
 }

@@ -15,18 +15,23 @@ import org.aigateway.relay.adaptor.RelayRequest;
 import org.aigateway.relay.adaptor.RelayResult;
 import org.aigateway.relay.adaptor.UpstreamExchange;
 import org.aigateway.relay.error.OpenAiErrors;
+import org.aigateway.relay.multipart.MultipartForm;
 import org.aigateway.relay.usage.UsageCounter;
 
 /**
  * OpenAI and every OpenAI-compatible server: the request goes upstream as the client sent it, with
  * the channel's model name and, for streams, {@code stream_options.include_usage} forced on so the
- * usage is exact.
+ * usage is exact. Multipart forms (audio transcriptions and translations, image edits) go upstream
+ * re-encoded with the channel's model name in their {@code model} field and every other part
+ * unchanged; speech audio is streamed back as it arrives ({@link SpeechRelay}), transcripts relayed
+ * in the format the client asked for ({@link TranscriptionRelay}).
  */
 public final class OpenAiAdaptor implements ProviderAdaptor {
 
   public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
   private static final String USAGE_OPTION = "\"stream_options\":{\"include_usage\":true},";
-  private static final Set<Mode> MODES = Set.of(Mode.CHAT_COMPLETIONS, Mode.COMPLETIONS, Mode.EMBEDDINGS);
+  private static final Set<Mode> MODES = Set.of(Mode.CHAT_COMPLETIONS, Mode.COMPLETIONS, Mode.EMBEDDINGS,
+      Mode.AUDIO_SPEECH, Mode.AUDIO_TRANSCRIPTION, Mode.AUDIO_TRANSLATION);
 
   private final String name;
   private final String defaultBaseUrl;
@@ -61,14 +66,23 @@ public final class OpenAiAdaptor implements ProviderAdaptor {
   @Override
   public void prepareHeaders(RelayContext ctx, MultiMap headers) {
     headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + ctx.channel().key().strip())
-        .set(HttpHeaders.CONTENT_TYPE, "application/json")
+        .set(HttpHeaders.CONTENT_TYPE, contentType(ctx))
         .set(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.IDENTITY);
+  }
+
+  /** The content type of the body sent upstream: the form's (with its boundary) for a multipart request, else JSON. */
+  public static String contentType(RelayContext ctx) {
+    MultipartForm form = ctx.request().form();
+    return form == null ? "application/json" : form.contentType();
   }
 
   @Override
   public Buffer convertRequest(RelayContext ctx) {
     RelayRequest request = ctx.request();
     String actualModel = ctx.actualModel();
+    if (request.form() != null) {
+      return request.form().withField("model", actualModel).encode();
+    }
     boolean forceUsage = request.stream() && !request.clientWantsUsage();
     boolean sameModel = actualModel.equals(request.model());
     if (!forceUsage && sameModel) {
@@ -103,6 +117,16 @@ public final class OpenAiAdaptor implements ProviderAdaptor {
 
   @Override
   public Future<RelayResult> handleResponse(RelayContext ctx, UpstreamExchange exchange, HttpClientResponse upstream) {
+    switch (ctx.request().mode()) {
+      case AUDIO_SPEECH -> {
+        return SpeechRelay.run(ctx, exchange, upstream, counter);
+      }
+      case AUDIO_TRANSCRIPTION, AUDIO_TRANSLATION -> {
+        return TranscriptionRelay.run(ctx, exchange, upstream, counter);
+      }
+      default -> {
+      }
+    }
     int status = upstream.statusCode();
     String type = upstream.getHeader(HttpHeaders.CONTENT_TYPE);
     if (status < 400 && type != null && type.startsWith("text/event-stream")) {
