@@ -242,6 +242,14 @@ class MediaApiTest {
   }
 
   @Test
+  @DisplayName("A form sent to a JSON endpoint gets a 400, not a failure")
+  void formOnJsonRoute() {
+    HttpResponse<Buffer> response = harness.postForm("/v1/chat/completions", KEY, transcription("json"));
+
+    assertBadRequest(response, 400, null);
+  }
+
+  @Test
   @DisplayName("Malformed forms (no boundary, wrong boundary, unterminated) get a 400")
   void malformed() {
     Buffer body = Buffer.buffer("--abc\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhisper-1\r\n");
@@ -263,6 +271,35 @@ class MediaApiTest {
 
     assertBadRequest(response, 413, null);
     assertThat(response.bodyAsJsonObject().getJsonObject("error").getString("message")).contains("1 MB");
+  }
+
+  @Test
+  @DisplayName("A chunked form without Content-Length is cut off at the limit with a 413 too")
+  void tooLargeChunked() {
+    MultipartBody form = MultipartBody.create().field("model", "whisper-1")
+        .file("file", "big.mp3", "audio/mpeg", Buffer.buffer(new byte[1_200_000]));
+    HttpClient client = harness.vertx.createHttpClient();
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
+        .setPort(harness.port()).setURI("/v1/audio/transcriptions").putHeader("Authorization", "Bearer " + KEY)
+        .putHeader("Content-Type", form.contentType());
+
+    int[] status = {0};
+    Buffer answer = Await.result(client.request(options).compose(request -> {
+      request.setChunked(true);
+      Buffer body = form.encode();
+      for (int at = 0; at < body.length(); at += 64 * 1024) {
+        request.write(body.slice(at, Math.min(body.length(), at + 64 * 1024)));
+      }
+      request.end();
+      return request.response().compose(response -> {
+        status[0] = response.statusCode();
+        return response.body();
+      });
+    }));
+
+    assertThat(status[0]).isEqualTo(413);
+    assertThat(answer.toJsonObject().getJsonObject("error").getString("code")).isEqualTo("request_too_large");
+    assertThat(upstream.requests()).isEmpty();
   }
 
   private void assertBadRequest(HttpResponse<Buffer> response, int status, String param) {

@@ -45,6 +45,7 @@ class PdfApiTest {
 
   private RelayHarness harness;
   private FakeOpenAiServer upstream;
+  private FakeOllama ollama;
 
   @BeforeAll
   void start() {
@@ -55,6 +56,10 @@ class PdfApiTest {
     harness.fixtures.openAiChannel(upstream.baseUrl(), "sk-up", List.of("pdf-reader", "gpt-4o"), Map.of());
     harness.fixtures.channel(36, upstream.baseUrl(), "sk-deepseek", List.of("deepseek-chat"), Map.of(), 0,
         Status.ENABLED, List.of("default"));
+    ollama = new FakeOllama(harness.vertx);
+    harness.fixtures.channel(30, ollama.baseUrl(), "", List.of("llama3"), Map.of(), 0, Status.ENABLED,
+        List.of("default"));
+    harness.fixtures.chatModel("llama3", Fixtures.price("1", "1"));
     UnitPrice none = UnitPrice.NONE;
     harness.fixtures.modelConfig("pdf-reader", 11, new Price(new BigDecimal("0.05"), none, none, none, none, none,
         none, none, none, none, List.of()), 0, new JsonObject());
@@ -179,6 +184,17 @@ class PdfApiTest {
     assertThat(content.getJsonObject(0)).isEqualTo(new JsonObject().put("type", "text").put("text", "Summarise"));
     assertThat(content.getJsonObject(1)).isEqualTo(new JsonObject().put("type", "text")
         .put("text", "[PDF paper.pdf]\nFirst page about otters\n\nSecond page about beavers"));
+  }
+
+  @Test
+  @DisplayName("A chat PDF part reaches Ollama's native API as the PDF's text")
+  void pdfPartAsTextForOllama() {
+    HttpResponse<Buffer> response = harness.post("/v1/chat/completions", KEY, chatWithPdf("llama3"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    String sent = ollama.bodies.get(ollama.bodies.size() - 1).getJsonArray("messages").getJsonObject(0).encode();
+    assertThat(sent).contains("First page about otters").contains("Second page about beavers")
+        .doesNotContain("base64");
   }
 
   @Test
