@@ -58,7 +58,8 @@ final class RelayWiring {
             new RelayHandler(Mode.AUDIO_SPEECH, "/audio/speech", resolver, admission, executor),
             new RelayHandler(Mode.AUDIO_TRANSCRIPTION, "/audio/transcriptions", resolver, admission, executor),
             new RelayHandler(Mode.AUDIO_TRANSLATION, "/audio/translations", resolver, admission, executor),
-            new RelayHandler(Mode.PARSE_PDF, "", resolver, admission, new PdfParseRunner(vertx, config.pdf(), executor)))),
+            new RelayHandler(Mode.PARSE_PDF, "", resolver, admission,
+                new PdfParseRunner(vertx, config.pdf(), executor)))),
         quotas,
         RelayConfig.BODY_LIMIT,
         config.multipartLimit());

@@ -50,7 +50,8 @@ class MediaApiTest {
     upstream = harness.fake();
     harness.fixtures.group("media", Status.ENABLED, List.of("default"));
     harness.fixtures.token(KEY, "main", "media", List.of(), Status.ENABLED);
-    harness.fixtures.openAiChannel(upstream.baseUrl(), "sk-up", List.of("whisper-1", "whisper-translate", "tts-1", "gpt-image-1"),
+    harness.fixtures.openAiChannel(upstream.baseUrl(), "sk-up",
+        List.of("whisper-1", "whisper-translate", "tts-1", "gpt-image-1"),
         Map.of("whisper-1", "gpt-4o-transcribe", "whisper-translate", "whisper-1", "tts-1", "tts-1-hd"));
     harness.fixtures.modelConfig("whisper-1", 8, Fixtures.price("2", "4"), 0, new JsonObject());
     harness.fixtures.modelConfig("whisper-translate", 9, Fixtures.price("2", "4"), 0, new JsonObject());
@@ -131,7 +132,7 @@ class MediaApiTest {
   }
 
   @Test
-  @DisplayName("A translation goes to /audio/translations and is logged as mode 9; a transcription model is not served there")
+  @DisplayName("A translation goes to /audio/translations as mode 9; a transcription model is not served there")
   void translation() {
     HttpResponse<Buffer> response = harness.postForm("/v1/audio/translations", KEY, MultipartBody.create()
         .field("model", "whisper-translate").file("file", "speech.mp3", "audio/mpeg", AUDIO));

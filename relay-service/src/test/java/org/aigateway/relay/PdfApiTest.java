@@ -213,7 +213,8 @@ class PdfApiTest {
   void brokenPdfPartForDeepSeek() {
     JsonObject request = chatWithPdf("deepseek-chat");
     request.getJsonArray("messages").getJsonObject(0).getJsonArray("content").getJsonObject(1).getJsonObject("file")
-        .put("file_data", "data:application/pdf;base64," + Base64.getEncoder().encodeToString("%PDF-1.4 no".getBytes()));
+        .put("file_data", "data:application/pdf;base64,"
+            + Base64.getEncoder().encodeToString("%PDF-1.4 no".getBytes()));
 
     HttpResponse<Buffer> response = harness.post("/v1/chat/completions", KEY, request);
 

@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeOpenAiServer {
 
+  /** Chunks the speech answer is written in. */
+  private static final int SPEECH_CHUNKS = 4;
+
   private final Vertx vertx;
   private final FakeBehaviour behaviour = new FakeBehaviour();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
@@ -192,14 +195,15 @@ public final class FakeOpenAiServer {
     JsonObject body = new JsonObject().put("text", behaviour.reply);
     if (!behaviour.omitUsage) {
       body.put("usage", new JsonObject().put("type", "tokens").put("input_tokens", behaviour.promptTokens)
-          .put("input_token_details", new JsonObject().put("text_tokens", 0).put("audio_tokens", behaviour.promptTokens))
+          .put("input_token_details",
+              new JsonObject().put("text_tokens", 0).put("audio_tokens", behaviour.promptTokens))
           .put("output_tokens", behaviour.completionTokens)
           .put("total_tokens", behaviour.promptTokens + behaviour.completionTokens));
     }
     json(request, 200, body);
   }
 
-  /** {@link #SPEECH_CHUNKS} chunks of {@link #speechBytes()} as {@code audio/mpeg}, honouring {@code holdAfterFirstChunk}. */
+  /** {@link #speechBytes()} as {@code audio/mpeg} in chunks, pausing as {@code holdAfterFirstChunk} says. */
   private void speech(HttpServerRequest request) {
     Buffer audio = speechBytes();
     int size = audio.length() / SPEECH_CHUNKS;
@@ -214,9 +218,6 @@ public final class FakeOpenAiServer {
           request.response().end();
         });
   }
-
-  /** Chunks the speech answer is written in. */
-  public static final int SPEECH_CHUNKS = 4;
 
   /** The audio every speech request gets: 64 KiB of a fixed byte pattern. */
   public static Buffer speechBytes() {

@@ -44,7 +44,8 @@ public final class Adaptors {
         ChannelTypes.ANTHROPIC, new AnthropicAdaptor(relay),
         ChannelTypes.GEMINI, new GeminiAdaptor(relay),
         ChannelTypes.OLLAMA, new PdfAsTextAdaptor(new OllamaAdaptor(relay)),
-        ChannelTypes.DEEPSEEK, new PdfAsTextAdaptor(new ChatBridgeAdaptor(new DeepSeekAdaptor(counter), relay, Set.of())),
+        ChannelTypes.DEEPSEEK, new PdfAsTextAdaptor(
+            new ChatBridgeAdaptor(new DeepSeekAdaptor(counter), relay, Set.of())),
         ChannelTypes.JINA, new JinaAdaptor(counter, relay)));
   }
 }

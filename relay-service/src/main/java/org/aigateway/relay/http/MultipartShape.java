@@ -33,7 +33,8 @@ final class MultipartShape {
     }
     MultipartForm form = MultipartParser.parse(rc.request().getHeader(HttpHeaders.CONTENT_TYPE), raw);
     String fileField = mode == Mode.IMAGES_EDITS ? "image" : "file";
-    boolean hasFile = form.file(fileField).isPresent() || (mode == Mode.IMAGES_EDITS && form.file("image[]").isPresent());
+    boolean hasFile = form.file(fileField).isPresent()
+        || (mode == Mode.IMAGES_EDITS && form.file("image[]").isPresent());
     if (!hasFile) {
       throw OpenAiErrors.badRequest("You must upload a file in the `" + fileField + "` field.", fileField);
     }

@@ -117,15 +117,12 @@ public final class OpenAiAdaptor implements ProviderAdaptor {
 
   @Override
   public Future<RelayResult> handleResponse(RelayContext ctx, UpstreamExchange exchange, HttpClientResponse upstream) {
-    switch (ctx.request().mode()) {
-      case AUDIO_SPEECH -> {
-        return SpeechRelay.run(ctx, exchange, upstream, counter);
-      }
-      case AUDIO_TRANSCRIPTION, AUDIO_TRANSLATION -> {
-        return TranscriptionRelay.run(ctx, exchange, upstream, counter);
-      }
-      default -> {
-      }
+    Mode mode = ctx.request().mode();
+    if (mode == Mode.AUDIO_SPEECH) {
+      return SpeechRelay.run(ctx, exchange, upstream, counter);
+    }
+    if (mode == Mode.AUDIO_TRANSCRIPTION || mode == Mode.AUDIO_TRANSLATION) {
+      return TranscriptionRelay.run(ctx, exchange, upstream, counter);
     }
     int status = upstream.statusCode();
     String type = upstream.getHeader(HttpHeaders.CONTENT_TYPE);
