@@ -1,6 +1,7 @@
 package org.aigateway.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -132,6 +133,22 @@ class MediaApiTest {
   }
 
   @Test
+  @DisplayName("Whisper's reported seconds are billed as audio input on top of the counted prompt and transcript")
+  void transcriptionSeconds() {
+    HttpResponse<Buffer> response = harness.postForm("/v1/audio/transcriptions", KEY, transcription("verbose_json"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsJsonObject().getDouble("duration")).isEqualTo(3.2);
+    RelayCompleted event = eventOf(response);
+    TokenCounter tokens = new TokenCounter();
+    assertThat(event.usageEstimated()).isTrue();
+    assertThat(event.usage().audioInputTokens()).isEqualTo(4);
+    assertThat(event.usage().inputTokens()).isEqualTo(tokens.count("gpt-4o-transcribe", "Names: Ada, Grace") + 4);
+    assertThat(event.usage().outputTokens())
+        .isEqualTo(tokens.count("gpt-4o-transcribe", "Hello from the fake upstream"));
+  }
+
+  @Test
   @DisplayName("A translation goes to /audio/translations as mode 9; a transcription model is not served there")
   void translation() {
     HttpResponse<Buffer> response = harness.postForm("/v1/audio/translations", KEY, MultipartBody.create()
@@ -209,6 +226,29 @@ class MediaApiTest {
     assertThat(event.mode()).isEqualTo(7);
     assertThat(event.usage().inputTokens()).isEqualTo("Hello world".length());
     assertThat(event.amount().total()).isEqualByComparingTo(new BigDecimal("0.165"));
+  }
+
+  @Test
+  @DisplayName("Speech cut off upstream after its first bytes is cut off for the client too, and logged truncated")
+  void speechCutOff() {
+    upstream.behaviour().closeAfterChunks(1);
+    HttpClient client = harness.vertx.createHttpClient();
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
+        .setPort(harness.port()).setURI("/v1/audio/speech").putHeader("Authorization", "Bearer " + KEY)
+        .putHeader("Content-Type", "application/json");
+    JsonObject body = new JsonObject().put("model", "tts-1").put("input", "Hello world").put("voice", "alloy");
+    String[] requestId = {null};
+
+    assertThatThrownBy(() -> Await.result(client.request(options)
+        .compose(request -> request.send(body.toBuffer()))
+        .compose(response -> {
+          requestId[0] = response.getHeader(RequestIds.HEADER);
+          return response.body();
+        }))).hasMessageContaining("future failed");
+
+    RelayCompleted event = harness.event(requestId[0]);
+    assertThat(event.truncated()).isTrue();
+    assertThat(event.usage().inputTokens()).isEqualTo("Hello world".length());
   }
 
   @Test

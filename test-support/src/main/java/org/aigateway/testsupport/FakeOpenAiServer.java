@@ -171,8 +171,8 @@ public final class FakeOpenAiServer {
 
   /**
    * Transcriptions and translations answer the behaviour's reply in the form's {@code response_format}
-   * (JSON with gpt-4o-transcribe token usage unless usage is omitted; {@code text}, {@code srt} and
-   * {@code vtt} as plain text); image edits answer {@code n} images. A body that is not a form gets a 400.
+   * (JSON with gpt-4o-transcribe token usage unless usage is omitted; {@code verbose_json} with
+   * whisper's usage of 4 seconds; {@code text}, {@code srt} and {@code vtt} as plain text); image edits answer {@code n} images. A body that is not a form gets a 400.
    */
   private void form(HttpServerRequest request, Buffer raw) {
     List<MultipartBody.Part> parts;
@@ -193,6 +193,12 @@ public final class FakeOpenAiServer {
       return;
     }
     JsonObject body = new JsonObject().put("text", behaviour.reply);
+    if (format.equals("verbose_json")) {
+      body.put("task", "transcribe").put("duration", 3.2);
+      json(request, 200, behaviour.omitUsage ? body
+          : body.put("usage", new JsonObject().put("type", "duration").put("seconds", 4)));
+      return;
+    }
     if (!behaviour.omitUsage) {
       body.put("usage", new JsonObject().put("type", "tokens").put("input_tokens", behaviour.promptTokens)
           .put("input_token_details",
@@ -203,7 +209,10 @@ public final class FakeOpenAiServer {
     json(request, 200, body);
   }
 
-  /** {@link #speechBytes()} as {@code audio/mpeg} in chunks, pausing as {@code holdAfterFirstChunk} says. */
+  /**
+   * {@link #speechBytes()} as {@code audio/mpeg} in chunks, pausing as {@code holdAfterFirstChunk} says;
+   * with {@code closeAfterChunks} the connection is closed after the first chunk.
+   */
   private void speech(HttpServerRequest request) {
     Buffer audio = speechBytes();
     int size = audio.length() / SPEECH_CHUNKS;
@@ -212,6 +221,10 @@ public final class FakeOpenAiServer {
     request.response().write(audio.slice(0, size))
         .compose(v -> hold == null ? Future.succeededFuture() : hold)
         .onComplete(v -> {
+          if (behaviour.closeAfterChunks >= 0) {
+            request.connection().close();
+            return;
+          }
           for (int i = 1; i < SPEECH_CHUNKS; i++) {
             request.response().write(audio.slice(i * size, (i + 1) * size));
           }
