@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
 import org.aigateway.protocol.config.Settings;
+import org.aigateway.relay.pdf.PdfLimits;
 
 /**
  * The relay's settings, read once at start.
@@ -23,11 +24,14 @@ import org.aigateway.protocol.config.Settings;
  * @param upstreamPoolSize     UPSTREAM_POOL_SIZE: HTTP/1 connections per upstream host
  * @param resyncMs             SNAPSHOT_RESYNC_SECONDS: period of the full configuration reload
  * @param disableModelConfig   DISABLE_MODEL_CONFIG: serve models without a model config, for free
+ * @param multipartLimit       MULTIPART_BODY_LIMIT_MB: largest multipart/form-data body (uploads), held in memory
+ * @param pdf                  PDF_MAX_SIZE_MB, PDF_MAX_PAGES: what the gateway extracts text from
  */
 public record RelayConfig(int port, String sqlDsn, int sqlPoolSize, String redis, String adminKey,
                           String internalToken, int retryTimes, long timeoutMs, Map<Integer, Long> timeoutByModeMs,
                           long streamIdleTimeoutMs, long retryBackoffMs,
-                          long connectTimeoutMs, int upstreamPoolSize, long resyncMs, boolean disableModelConfig) {
+                          long connectTimeoutMs, int upstreamPoolSize, long resyncMs, boolean disableModelConfig,
+                          long multipartLimit, PdfLimits pdf) {
 
   /** Largest request body accepted (the original's limit). */
   public static final long BODY_LIMIT = 50L * 1024 * 1024;
@@ -48,7 +52,9 @@ public record RelayConfig(int port, String sqlDsn, int sqlPoolSize, String redis
         s.longValue("UPSTREAM_CONNECT_TIMEOUT_SECONDS", 10) * 1000,
         s.integer("UPSTREAM_POOL_SIZE", 1000),
         s.longValue("SNAPSHOT_RESYNC_SECONDS", 60) * 1000,
-        s.bool("DISABLE_MODEL_CONFIG", false));
+        s.bool("DISABLE_MODEL_CONFIG", false),
+        s.longValue("MULTIPART_BODY_LIMIT_MB", 50) * 1024 * 1024,
+        PdfLimits.from(s));
   }
 
   /** {@code {"<mode number>": seconds}} as milliseconds by mode number; a malformed entry stops the start. */

@@ -8,12 +8,15 @@ import org.aigateway.relay.adaptor.Adaptors;
 import org.aigateway.relay.auth.InternalKeys;
 import org.aigateway.relay.auth.TokenAuthHandler;
 import org.aigateway.relay.auth.TokenResolver;
+import org.aigateway.relay.http.MediaRoutes;
 import org.aigateway.relay.http.ModelsHandler;
 import org.aigateway.relay.http.ProtocolRoutes;
 import org.aigateway.relay.http.RelayHandler;
 import org.aigateway.relay.http.RelayRoutes;
 import org.aigateway.relay.http.ResponseFollowUpHandler;
 import org.aigateway.relay.outbox.UsageSink;
+import org.aigateway.relay.pdf.PdfAsTextRunner;
+import org.aigateway.relay.pdf.PdfParseRunner;
 import org.aigateway.relay.quota.Admission;
 import org.aigateway.relay.quota.Quotas;
 import org.aigateway.relay.responses.ResponsePinning;
@@ -47,25 +50,45 @@ final class RelayWiring {
         new InternalKeys(config.adminKey(), config.internalToken()));
     Admission admission = quotas.admission(store);
     ResponsePinning pinning = new ResponsePinning(responses);
+    Handlers handlers = new Handlers(resolver, admission, executor, prompts);
     return new RelayRoutes(auth,
-        new RelayHandler(Mode.CHAT_COMPLETIONS, "/chat/completions", resolver, admission, executor, prompts),
-        new RelayHandler(Mode.COMPLETIONS, "/completions", resolver, admission, executor, prompts),
-        new RelayHandler(Mode.EMBEDDINGS, "/embeddings", resolver, admission, executor, prompts),
+        handlers.of(Mode.CHAT_COMPLETIONS, "/chat/completions", new PdfAsTextRunner(vertx, adaptors, config.pdf(), executor)),
+        handlers.of(Mode.COMPLETIONS, "/completions"),
+        handlers.of(Mode.EMBEDDINGS, "/embeddings"),
         new ModelsHandler(resolver),
         new ProtocolRoutes(new ProtocolRoutes.Handlers(
-            new RelayHandler(Mode.ANTHROPIC, "/messages", resolver, admission, executor, prompts),
-            new RelayHandler(Mode.GEMINI, "", resolver, admission, executor, prompts),
-            new RelayHandler(Mode.EMBEDDINGS, "/embeddings", resolver, admission, executor, prompts),
-            new RelayHandler(Mode.RERANK, "/rerank", resolver, admission, executor, prompts),
-            new RelayHandler(Mode.MODERATIONS, "/moderations", resolver, admission, executor, prompts),
-            new RelayHandler(Mode.IMAGES_GENERATIONS, "/images/generations", resolver, admission, executor, prompts),
-            new RelayHandler(Mode.RESPONSES, "/responses", resolver, admission, executor, prompts, pinning),
+            handlers.of(Mode.ANTHROPIC, "/messages"),
+            handlers.of(Mode.GEMINI, ""),
+            handlers.of(Mode.EMBEDDINGS, "/embeddings"),
+            handlers.of(Mode.RERANK, "/rerank"),
+            handlers.of(Mode.MODERATIONS, "/moderations"),
+            handlers.of(Mode.IMAGES_GENERATIONS, "/images/generations"),
+            new RelayHandler(Mode.RESPONSES, "/responses", resolver, admission, executor::execute, prompts, pinning),
             new ResponseFollowUpHandler(vertx, client, config.timeoutMs(), store, adaptors, pinning, sink))),
+        new MediaRoutes(new MediaRoutes.Handlers(
+            handlers.of(Mode.IMAGES_EDITS, "/images/edits"),
+            handlers.of(Mode.AUDIO_SPEECH, "/audio/speech"),
+            handlers.of(Mode.AUDIO_TRANSCRIPTION, "/audio/transcriptions"),
+            handlers.of(Mode.AUDIO_TRANSLATION, "/audio/translations"),
+            handlers.of(Mode.PARSE_PDF, "", new PdfParseRunner(vertx, config.pdf(), executor)))),
         quotas,
-        RelayConfig.BODY_LIMIT);
+        RelayConfig.BODY_LIMIT,
+        config.multipartLimit());
   }
 
   static AdaptorRegistry adaptors(UsageCounter counter) {
     return Adaptors.registry(counter);
+  }
+
+  /** The handlers of the plain relayed routes: they differ only in mode, upstream path and, rarely, runner. */
+  private record Handlers(ModelResolver resolver, Admission admission, RelayExecutor executor, PromptEstimator prompts) {
+
+    RelayHandler of(Mode mode, String upstreamPath) {
+      return of(mode, upstreamPath, executor::execute);
+    }
+
+    RelayHandler of(Mode mode, String upstreamPath, RelayHandler.Runner runner) {
+      return new RelayHandler(mode, upstreamPath, resolver, admission, runner, prompts);
+    }
   }
 }

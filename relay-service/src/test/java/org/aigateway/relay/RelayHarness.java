@@ -22,6 +22,7 @@ import org.aigateway.runtime.db.Migration;
 import org.aigateway.runtime.db.Migrator;
 import org.aigateway.testsupport.Await;
 import org.aigateway.testsupport.FakeOpenAiServer;
+import org.aigateway.testsupport.MultipartBody;
 import org.aigateway.testsupport.TestDatabases;
 
 /**
@@ -109,6 +110,14 @@ final class RelayHarness implements AutoCloseable {
         .putHeader("Authorization", "Bearer " + key)
         .putHeader("Content-Type", "application/json")
         .sendBuffer(body));
+  }
+
+  /** Posts a multipart form as a client would. */
+  HttpResponse<Buffer> postForm(String path, String key, MultipartBody form) {
+    return Await.result(web.post(port(), "127.0.0.1", path)
+        .putHeader("Authorization", "Bearer " + key)
+        .putHeader("Content-Type", form.contentType())
+        .sendBuffer(form.encode()));
   }
 
   HttpResponse<Buffer> get(String path, String key) {

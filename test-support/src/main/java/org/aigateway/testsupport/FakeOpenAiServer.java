@@ -17,10 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A fake OpenAI upstream: a real Vert.x HTTP server on a random port answering
  * {@code /v1/chat/completions} (JSON or SSE), {@code /v1/completions}, {@code /v1/embeddings},
- * {@code /v1/moderations}, {@code /v1/images/generations}, a Jina-style {@code /v1/rerank} and the
- * Responses API ({@link FakeResponsesApi}) in OpenAI's wire format. It records every request and misbehaves as its {@link FakeBehaviour} says.
+ * {@code /v1/moderations}, {@code /v1/images/generations}, the multipart {@code /v1/images/edits},
+ * {@code /v1/audio/transcriptions} and {@code /v1/audio/translations}, {@code /v1/audio/speech} (audio
+ * bytes), a Jina-style {@code /v1/rerank} and the Responses API ({@link FakeResponsesApi}) in OpenAI's
+ * wire format. It records every request and misbehaves as its {@link FakeBehaviour} says.
  */
 public final class FakeOpenAiServer {
+
+  /** Chunks the speech answer is written in. */
+  private static final int SPEECH_CHUNKS = 4;
 
   private final Vertx vertx;
   private final FakeBehaviour behaviour = new FakeBehaviour();
@@ -129,6 +134,16 @@ public final class FakeOpenAiServer {
       responses.answer(request, raw, finishedStreams::incrementAndGet);
       return;
     }
+    String path = request.path();
+    if (path.endsWith("/audio/transcriptions") || path.endsWith("/audio/translations")
+        || path.endsWith("/images/edits")) {
+      form(request, raw);
+      return;
+    }
+    if (path.endsWith("/audio/speech")) {
+      speech(request);
+      return;
+    }
     JsonObject body;
     try {
       body = new JsonObject(raw);
@@ -158,6 +173,78 @@ public final class FakeOpenAiServer {
     } else {
       json(request, 404, FakeResponses.error("Unknown path " + path, "invalid_request_error", "unknown_url"));
     }
+  }
+
+  /**
+   * Transcriptions and translations answer the behaviour's reply in the form's {@code response_format}
+   * (JSON with gpt-4o-transcribe token usage unless usage is omitted; {@code verbose_json} with
+   * whisper's usage of 4 seconds; {@code text}, {@code srt} and {@code vtt} as plain text); image edits answer {@code n} images. A body that is not a form gets a 400.
+   */
+  private void form(HttpServerRequest request, Buffer raw) {
+    List<MultipartBody.Part> parts;
+    try {
+      parts = MultipartBody.parse(String.valueOf(request.getHeader("content-type")), raw);
+    } catch (AssertionError e) {
+      json(request, 400, FakeResponses.error("Expected a multipart form: " + e.getMessage(), "invalid_request_error",
+          null));
+      return;
+    }
+    if (request.path().endsWith("/images/edits")) {
+      json(request, 200, FakeResponses.images(Integer.parseInt(MultipartBody.field(parts, "n").orElse("1"))));
+      return;
+    }
+    String format = MultipartBody.field(parts, "response_format").orElse("json");
+    if (!format.equals("json") && !format.equals("verbose_json")) {
+      request.response().putHeader("content-type", "text/plain; charset=utf-8").end(behaviour.reply);
+      return;
+    }
+    JsonObject body = new JsonObject().put("text", behaviour.reply);
+    if (format.equals("verbose_json")) {
+      body.put("task", "transcribe").put("duration", 3.2);
+      json(request, 200, behaviour.omitUsage ? body
+          : body.put("usage", new JsonObject().put("type", "duration").put("seconds", 4)));
+      return;
+    }
+    if (!behaviour.omitUsage) {
+      body.put("usage", new JsonObject().put("type", "tokens").put("input_tokens", behaviour.promptTokens)
+          .put("input_token_details",
+              new JsonObject().put("text_tokens", 0).put("audio_tokens", behaviour.promptTokens))
+          .put("output_tokens", behaviour.completionTokens)
+          .put("total_tokens", behaviour.promptTokens + behaviour.completionTokens));
+    }
+    json(request, 200, body);
+  }
+
+  /**
+   * {@link #speechBytes()} as {@code audio/mpeg} in chunks, pausing as {@code holdAfterFirstChunk} says;
+   * with {@code closeAfterChunks} the connection is closed after the first chunk.
+   */
+  private void speech(HttpServerRequest request) {
+    Buffer audio = speechBytes();
+    int size = audio.length() / SPEECH_CHUNKS;
+    request.response().setChunked(true).putHeader("content-type", "audio/mpeg");
+    Future<Void> hold = behaviour.holdAfterFirstChunk;
+    request.response().write(audio.slice(0, size))
+        .compose(v -> hold == null ? Future.succeededFuture() : hold)
+        .onComplete(v -> {
+          if (behaviour.closeAfterChunks >= 0) {
+            request.connection().close();
+            return;
+          }
+          for (int i = 1; i < SPEECH_CHUNKS; i++) {
+            request.response().write(audio.slice(i * size, (i + 1) * size));
+          }
+          request.response().end();
+        });
+  }
+
+  /** The audio every speech request gets: 64 KiB of a fixed byte pattern. */
+  public static Buffer speechBytes() {
+    byte[] bytes = new byte[64 * 1024];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) (i * 31 + i / 256);
+    }
+    return Buffer.buffer(bytes);
   }
 
   private void respond(HttpServerRequest request, JsonObject body, boolean stream, boolean chat, JsonObject full,

@@ -12,17 +12,22 @@ import org.aigateway.relay.adaptor.gemini.GeminiAdaptor;
 import org.aigateway.relay.adaptor.jina.JinaAdaptor;
 import org.aigateway.relay.adaptor.ollama.OllamaAdaptor;
 import org.aigateway.relay.adaptor.openai.OpenAiAdaptor;
+import org.aigateway.relay.pdf.PdfAsTextAdaptor;
 import org.aigateway.relay.usage.UsageCounter;
 
 /**
  * The adaptor of every channel type this build serves, registered explicitly. OpenAI-protocol
  * adaptors are wrapped in a {@link ChatBridgeAdaptor}, so they serve Anthropic and Gemini clients,
- * the think split and the JSON pass-through endpoints too.
+ * the think split and the JSON pass-through endpoints too (image edits are a form upstream and JSON back).
+ * Upstreams that cannot read PDFs (generic OpenAI-compatible, Ollama, DeepSeek) are wrapped in a
+ * {@link PdfAsTextAdaptor}, so chat PDF parts reach them as text; OpenAI, Azure, Anthropic and Gemini
+ * get the PDF itself.
  */
 public final class Adaptors {
 
-  private static final Set<Mode> OPENAI_JSON = Set.of(Mode.MODERATIONS, Mode.IMAGES_GENERATIONS, Mode.RERANK);
-  private static final Set<Mode> AZURE_JSON = Set.of(Mode.MODERATIONS, Mode.IMAGES_GENERATIONS);
+  private static final Set<Mode> OPENAI_JSON = Set.of(Mode.MODERATIONS, Mode.IMAGES_GENERATIONS, Mode.IMAGES_EDITS,
+      Mode.RERANK);
+  private static final Set<Mode> AZURE_JSON = Set.of(Mode.MODERATIONS, Mode.IMAGES_GENERATIONS, Mode.IMAGES_EDITS);
 
   private Adaptors() {
   }
@@ -34,12 +39,13 @@ public final class Adaptors {
         ChannelTypes.OPENAI, new ChatBridgeAdaptor(openAi, relay, OPENAI_JSON),
         ChannelTypes.AZURE_LEGACY, new ChatBridgeAdaptor(new AzureAdaptor(openAi, true), relay, AZURE_JSON),
         ChannelTypes.AZURE, new ChatBridgeAdaptor(new AzureAdaptor(openAi, false), relay, AZURE_JSON),
-        ChannelTypes.OPENAI_COMPATIBLE, new ChatBridgeAdaptor(
-            new OpenAiAdaptor("openai-compatible", "", counter), relay, OPENAI_JSON),
+        ChannelTypes.OPENAI_COMPATIBLE, new PdfAsTextAdaptor(new ChatBridgeAdaptor(
+            new OpenAiAdaptor("openai-compatible", "", counter), relay, OPENAI_JSON)),
         ChannelTypes.ANTHROPIC, new AnthropicAdaptor(relay),
         ChannelTypes.GEMINI, new GeminiAdaptor(relay),
-        ChannelTypes.OLLAMA, new OllamaAdaptor(relay),
-        ChannelTypes.DEEPSEEK, new ChatBridgeAdaptor(new DeepSeekAdaptor(counter), relay, Set.of()),
+        ChannelTypes.OLLAMA, new PdfAsTextAdaptor(new OllamaAdaptor(relay)),
+        ChannelTypes.DEEPSEEK, new PdfAsTextAdaptor(
+            new ChatBridgeAdaptor(new DeepSeekAdaptor(counter), relay, Set.of())),
         ChannelTypes.JINA, new JinaAdaptor(counter, relay)));
   }
 }

@@ -64,6 +64,11 @@ public final class Downstream {
         .putHeader("X-Accel-Buffering", "no");
   }
 
+  /** Starts a streamed response of any content type (binary audio); call before the first {@link #relay}. */
+  public void startBody(int status, String contentType) {
+    response.setStatusCode(status).setChunked(true).putHeader(HttpHeaders.CONTENT_TYPE, contentType);
+  }
+
   public void write(Buffer chunk) {
     if (gone() || response.ended()) {
       return;
@@ -78,13 +83,21 @@ public final class Downstream {
     }
   }
 
+  /** Cuts a started response off, so that the client sees it incomplete: a binary body has no in-band error. */
+  public void abort() {
+    if (!gone() && !response.ended()) {
+      response.reset();
+    }
+  }
+
   /**
-   * Writes one piece of a stream, starting the SSE response with the first piece, and pauses
+   * Writes one piece of a stream, starting an SSE response with the first piece unless
+   * {@link #startBody} started another, and pauses
    * {@code source} while the client's write queue is full, so a slow client slows the upstream
    * instead of filling memory.
    */
   public void relay(Buffer chunk, ReadStream<?> source) {
-    if (!committed()) {
+    if (!response.isChunked()) {
       startStream();
     }
     write(chunk);

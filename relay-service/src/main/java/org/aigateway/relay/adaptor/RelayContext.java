@@ -27,6 +27,7 @@ public final class RelayContext {
   private String actualModel;
   private Consumer<RelayResult> finishHook;
   private Consumer<String> createdHook;
+  private RelayRequest pdfAsText;
 
   public RelayContext(RelayRequest request, Caller caller, ModelConfig modelConfig, Downstream downstream,
                       PromptTokens promptTokens) {
@@ -82,6 +83,18 @@ public final class RelayContext {
   /** The model name sent upstream: the channel's mapping of the requested model (read several times a request). */
   public String actualModel() {
     return channel == null ? request.model() : actualModel;
+  }
+
+  /**
+   * The request with its PDF file parts turned into text parts, for adaptors that cannot read PDFs;
+   * {@code null} when the request has no PDF or no candidate channel needs it.
+   */
+  public RelayRequest pdfAsText() {
+    return pdfAsText;
+  }
+
+  public void usePdfAsText(RelayRequest request) {
+    this.pdfAsText = request;
   }
 
   /** Runs {@code hook} once with the request's final result (admission settles its token reservation there). */

@@ -48,6 +48,17 @@ public final class OpenAiErrors {
         "The request body exceeds the limit of " + limitBytes / (1024 * 1024) + " MB.", null);
   }
 
+  /** An uploaded PDF larger than the gateway reads (PDF_MAX_SIZE_MB). */
+  public static RelayException pdfTooLarge(long limitBytes) {
+    return new RelayException(413, INVALID_REQUEST, "pdf_too_large", "file",
+        "The PDF exceeds the limit of " + limitBytes / (1024 * 1024) + " MB.", null);
+  }
+
+  /** A PDF the gateway cannot read: not a PDF, damaged, encrypted, or over the page limit. */
+  public static RelayException unreadablePdf(String reason) {
+    return new RelayException(400, INVALID_REQUEST, "invalid_pdf", "file", reason, null);
+  }
+
   public static RelayException unknownRoute(String method, String path) {
     return new RelayException(404, INVALID_REQUEST, "unknown_url", null,
         "Invalid URL (" + method + " " + path + ")", null);

@@ -25,27 +25,37 @@ import org.aigateway.relay.usage.PromptTokens;
  */
 public final class RelayHandler {
 
+  /**
+   * Runs an admitted request to its end: the relay's executor, or a step before it, or a route that
+   * answers by itself. Must end with {@link RelayExecutor#finish} (the executor does), which settles
+   * the admission and emits the usage event.
+   */
+  @FunctionalInterface
+  public interface Runner {
+    void run(RelayContext ctx, Resolution resolution);
+  }
+
   private final Mode mode;
   private final String upstreamPath;
   private final ModelResolver resolver;
   private final Admission admission;
-  private final RelayExecutor executor;
+  private final Runner runner;
   private final PromptEstimator prompts;
   private final ChannelPinning pinning;
 
-  public RelayHandler(Mode mode, String upstreamPath, ModelResolver resolver, Admission admission,
-                      RelayExecutor executor, PromptEstimator prompts) {
-    this(mode, upstreamPath, resolver, admission, executor, prompts, ChannelPinning.NONE);
+  public RelayHandler(Mode mode, String upstreamPath, ModelResolver resolver, Admission admission, Runner runner,
+                      PromptEstimator prompts) {
+    this(mode, upstreamPath, resolver, admission, runner, prompts, ChannelPinning.NONE);
   }
 
   /** A handler whose requests may be pinned to the channel that created an object they refer to. */
-  public RelayHandler(Mode mode, String upstreamPath, ModelResolver resolver, Admission admission,
-                      RelayExecutor executor, PromptEstimator prompts, ChannelPinning pinning) {
+  public RelayHandler(Mode mode, String upstreamPath, ModelResolver resolver, Admission admission, Runner runner,
+                      PromptEstimator prompts, ChannelPinning pinning) {
     this.mode = mode;
     this.upstreamPath = upstreamPath;
     this.resolver = resolver;
     this.admission = admission;
-    this.executor = executor;
+    this.runner = runner;
     this.prompts = prompts;
     this.pinning = pinning;
   }
@@ -82,6 +92,6 @@ public final class RelayHandler {
     }
     ctx.onFinish(admitted::settle);
     pinning.watch(ctx);
-    executor.execute(ctx, resolution);
+    runner.run(ctx, resolution);
   }
 }

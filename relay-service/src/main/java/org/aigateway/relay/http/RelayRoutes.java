@@ -1,7 +1,6 @@
 package org.aigateway.relay.http;
 
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.aigateway.relay.auth.TokenAuthHandler;
 import org.aigateway.relay.error.OpenAiErrors;
 import org.aigateway.relay.error.RelayFailureHandler;
@@ -19,24 +18,29 @@ public final class RelayRoutes {
   private final RelayHandler embeddings;
   private final ModelsHandler models;
   private final ProtocolRoutes protocols;
+  private final MediaRoutes media;
   private final Quotas quotas;
   private final long bodyLimit;
+  private final long multipartLimit;
 
   public RelayRoutes(TokenAuthHandler auth, RelayHandler chat, RelayHandler completions, RelayHandler embeddings,
-                     ModelsHandler models, ProtocolRoutes protocols, Quotas quotas, long bodyLimit) {
+                     ModelsHandler models, ProtocolRoutes protocols, MediaRoutes media, Quotas quotas,
+                     long bodyLimit, long multipartLimit) {
     this.auth = auth;
     this.protocols = protocols;
+    this.media = media;
     this.quotas = quotas;
     this.chat = chat;
     this.completions = completions;
     this.embeddings = embeddings;
     this.models = models;
     this.bodyLimit = bodyLimit;
+    this.multipartLimit = multipartLimit;
   }
 
   public void mount(Router router) {
     router.routeWithRegex(RELAY_PATHS).handler(RequestIds.assigner(quotas.clock()));
-    router.routeWithRegex(RELAY_PATHS).handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+    router.routeWithRegex(RELAY_PATHS).handler(new RequestBodies(bodyLimit, multipartLimit));
     router.routeWithRegex(RELAY_PATHS).handler(auth::handle);
     quotas.mount(router);
     router.post("/v1/chat/completions").handler(chat::relay);
@@ -45,6 +49,7 @@ public final class RelayRoutes {
     router.get("/v1/models").handler(models::list);
     router.get("/v1/models/*").handler(models::get);
     protocols.mount(router);
+    media.mount(router);
     router.routeWithRegex(RELAY_PATHS).handler(ctx -> ctx.fail(OpenAiErrors.unknownRoute(
         ctx.request().method().name(), ctx.request().path())));
     router.routeWithRegex(RELAY_PATHS).failureHandler(new RelayFailureHandler(bodyLimit)::handle);

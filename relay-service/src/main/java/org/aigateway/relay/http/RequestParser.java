@@ -8,6 +8,7 @@ import org.aigateway.protocol.model.Mode;
 import org.aigateway.relay.adaptor.RelayRequest;
 import org.aigateway.relay.error.OpenAiErrors;
 import org.aigateway.relay.error.RelayException;
+import org.aigateway.relay.multipart.MultipartForm;
 import org.aigateway.relay.quota.ClientAddress;
 
 /** Turns a client request into a {@link RelayRequest}: one JSON parse, the model, the stream flags. */
@@ -16,8 +17,17 @@ final class RequestParser {
   private RequestParser() {
   }
 
-  /** @throws RelayException 400 for a body that is not a JSON object or lacks a model (see {@link RequestShape}) */
+  /**
+   * @throws RelayException 400 for a body that is not a JSON object or lacks a model (see {@link RequestShape}),
+   *                        or a form that is malformed or lacks its file or model (see {@link MultipartShape})
+   */
   static RelayRequest parse(RoutingContext rc, Mode mode, String upstreamPath) {
+    if (MultipartShape.expected(mode)) {
+      MultipartForm form = MultipartShape.form(rc, mode);
+      return new RelayRequest(rc.get(RequestIds.ID), rc.get(RequestIds.AT), rc.get(RequestIds.START),
+          rc.request().path(), upstreamPath, mode, MultipartShape.model(rc, mode, form), form.fields(),
+          rc.get(RequestBodies.MULTIPART), false, false, clientIp(rc), form);
+    }
     Buffer raw = rc.body().buffer();
     if (raw == null || raw.length() == 0) {
       throw OpenAiErrors.badRequest("The request body is empty: send a JSON object.", null);

@@ -88,7 +88,12 @@ public final class RelayExecutor {
     return configured > 0 ? configured : defaultRetries;
   }
 
-  private void finish(RelayContext ctx, RelayResult result) {
+  /**
+   * Ends a request with its final result: settles it, answers the client with the error if nothing
+   * was sent, and hands its one usage event to the sink. Also for requests answered without an
+   * upstream (PDF parsing) or refused before their first attempt.
+   */
+  public void finish(RelayContext ctx, RelayResult result) {
     ctx.finished(result);
     Downstream downstream = ctx.downstream();
     if (result.failed() && !downstream.committed()) {

@@ -8,7 +8,8 @@ import org.aigateway.protocol.model.Mode;
  * The input tokens of a request as the gateway counts them when the upstream reports none. Chat
  * messages follow OpenAI's rule: 3 tokens per message, 1 more per {@code name}, the role and text of
  * all messages counted once, and 3 tokens priming the reply; an image part counts 85 tokens at low
- * detail, else 765 (a 2048x2048 image at high detail).
+ * detail, else 765 (a 2048x2048 image at high detail). Speech counts the characters of its
+ * {@code input}; image edits and transcriptions the tokens of their {@code prompt} field.
  */
 public final class PromptEstimator {
 
@@ -33,9 +34,17 @@ public final class PromptEstimator {
       case GEMINI -> GeminiPrompt.estimate(body);
       case RERANK -> counter.count(model, Texts.join(body.getValue("query")) + Texts.join(body.getValue("documents")));
       case MODERATIONS -> counter.count(model, Texts.join(body.getValue("input")));
-      case IMAGES_GENERATIONS -> counter.count(model, Texts.join(body.getValue("prompt")));
+      case IMAGES_GENERATIONS, IMAGES_EDITS, AUDIO_TRANSCRIPTION, AUDIO_TRANSLATION ->
+          counter.count(model, Texts.join(body.getValue("prompt")));
+      case AUDIO_SPEECH -> speech(body.getValue("input"));
       default -> 0;
     };
+  }
+
+  /** Speech is billed per character of its input, as the original gateway does. */
+  private static long speech(Object input) {
+    String text = Texts.join(input);
+    return text.codePointCount(0, text.length());
   }
 
   long chat(String model, Object messages) {

@@ -12,6 +12,7 @@ import org.aigateway.relay.adaptor.ProviderAdaptor;
 import org.aigateway.relay.adaptor.RelayContext;
 import org.aigateway.relay.adaptor.RelayResult;
 import org.aigateway.relay.adaptor.UpstreamExchange;
+import org.aigateway.relay.adaptor.openai.OpenAiAdaptor;
 
 /**
  * Azure OpenAI: the OpenAI protocol (delegated to the OpenAI adaptor) at a deployment URL,
@@ -67,7 +68,7 @@ public final class AzureAdaptor implements ProviderAdaptor {
   @Override
   public void prepareHeaders(RelayContext ctx, MultiMap headers) {
     headers.set("api-key", AzureKey.parse(ctx.channel().key()).key())
-        .set(HttpHeaders.CONTENT_TYPE, "application/json")
+        .set(HttpHeaders.CONTENT_TYPE, OpenAiAdaptor.contentType(ctx))
         .set(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.IDENTITY);
   }
 
