@@ -12,6 +12,9 @@ import org.aigateway.relay.http.ModelsHandler;
 import org.aigateway.relay.http.ProtocolRoutes;
 import org.aigateway.relay.http.RelayHandler;
 import org.aigateway.relay.http.RelayRoutes;
+import org.aigateway.relay.monitor.BanProber;
+import org.aigateway.relay.monitor.ChannelHealth;
+import org.aigateway.relay.monitor.MonitorConfig;
 import org.aigateway.relay.outbox.UsageSink;
 import org.aigateway.relay.quota.Admission;
 import org.aigateway.relay.quota.Quotas;
@@ -29,11 +32,13 @@ final class RelayWiring {
   }
 
   static RelayRoutes routes(Vertx vertx, RelayConfig config, SnapshotStore store, HttpClient client,
-                            UsageSink sink, TokenCounter tokens, Quotas quotas) {
+                            UsageSink sink, TokenCounter tokens, Quotas quotas, ChannelHealth health,
+                            MonitorConfig monitor) {
     AdaptorRegistry adaptors = adaptors(new UsageCounter(tokens));
     ModelResolver resolver = new ModelResolver(store, adaptors, config.disableModelConfig());
     UpstreamCaller upstream = new UpstreamCaller(vertx, client, config.timeoutMs(), config.firstByteTimeoutMs());
-    RelayExecutor executor = new RelayExecutor(adaptors, upstream, sink, config.retryTimes());
+    RelayExecutor executor = new RelayExecutor(adaptors, upstream, sink, config.retryTimes(), health);
+    health.startProbing(new BanProber(store, adaptors, client, monitor));
     TokenAuthHandler auth = new TokenAuthHandler(new TokenResolver(store),
         new InternalKeys(config.adminKey(), config.internalToken()));
     Admission admission = quotas.admission(store, tokens);

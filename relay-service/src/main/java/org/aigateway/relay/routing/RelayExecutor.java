@@ -9,11 +9,13 @@ import org.aigateway.protocol.event.Attempt;
 import org.aigateway.protocol.model.Channel;
 import org.aigateway.relay.adaptor.AdaptorRegistry;
 import org.aigateway.relay.adaptor.Downstream;
+import org.aigateway.relay.adaptor.ProviderAdaptor;
 import org.aigateway.relay.adaptor.RelayContext;
 import org.aigateway.relay.adaptor.RelayResult;
 import org.aigateway.relay.error.ClientProtocol;
 import org.aigateway.relay.error.OpenAiErrors;
 import org.aigateway.relay.error.RelayException;
+import org.aigateway.relay.monitor.ChannelHealth;
 import org.aigateway.relay.outbox.UsageSink;
 import org.aigateway.relay.usage.UsageEvents;
 import org.slf4j.Logger;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a resolved request: picks a channel, calls it, retries on other channels as the
  * {@link RetryPolicy} allows, answers the client with the final error if nothing was sent, and
- * hands exactly one usage event to the sink.
+ * hands exactly one usage event to the sink. Every attempt runs through its (model, channel)'s
+ * circuit breaker and its outcome goes to the {@link ChannelHealth} monitor, which the picker reads.
  */
 public final class RelayExecutor {
 
@@ -32,12 +35,15 @@ public final class RelayExecutor {
   private final UpstreamCaller upstream;
   private final UsageSink sink;
   private final int defaultRetries;
+  private final ChannelHealth health;
 
-  public RelayExecutor(AdaptorRegistry adaptors, UpstreamCaller upstream, UsageSink sink, int defaultRetries) {
+  public RelayExecutor(AdaptorRegistry adaptors, UpstreamCaller upstream, UsageSink sink, int defaultRetries,
+                       ChannelHealth health) {
     this.adaptors = adaptors;
     this.upstream = upstream;
     this.sink = sink;
     this.defaultRetries = defaultRetries;
+    this.health = health;
   }
 
   public void execute(RelayContext ctx, Resolution resolution) {
@@ -52,17 +58,20 @@ public final class RelayExecutor {
 
   private Future<RelayResult> attempt(RelayContext ctx, List<Channel> candidates, Set<Integer> tried,
                                       int retriesLeft, RelayResult last) {
-    Optional<Channel> next = ChannelPicker.pick(candidates, tried);
+    String model = ctx.request().model();
+    Optional<Channel> next = ChannelPicker.pick(candidates, tried, health.view(model));
     if (next.isEmpty()) {
       return Future.succeededFuture(last != null ? last
-          : RelayResult.failure(OpenAiErrors.noChannel(ctx.request().model())));
+          : RelayResult.failure(OpenAiErrors.noChannel(model)));
     }
     Channel channel = next.get();
     tried.add(channel.id());
     ctx.useChannel(channel);
     long startedAt = System.currentTimeMillis();
     long t0 = System.nanoTime();
-    return upstream.call(ctx, adaptors.forChannel(channel).orElseThrow()).compose(result -> {
+    ProviderAdaptor adaptor = adaptors.forChannel(channel).orElseThrow();
+    return health.guard(model, channel, () -> upstream.call(ctx, adaptor)).compose(result -> {
+      health.record(model, channel, result);
       ctx.recordAttempt(new Attempt(channel.id(), result.status(), startedAt,
           (System.nanoTime() - t0) / 1_000_000, result.errorMessage()));
       Downstream downstream = ctx.downstream();
