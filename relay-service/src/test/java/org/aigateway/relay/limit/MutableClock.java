@@ -7,19 +7,19 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock the test moves by hand, so that window tests never wait. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
   private final AtomicLong millis;
 
-  MutableClock(long startMillis) {
+  public MutableClock(long startMillis) {
     this.millis = new AtomicLong(startMillis);
   }
 
-  void advance(long ms) {
+  public void advance(long ms) {
     millis.addAndGet(ms);
   }
 
-  void set(long epochMillis) {
+  public void set(long epochMillis) {
     millis.set(epochMillis);
   }
 
