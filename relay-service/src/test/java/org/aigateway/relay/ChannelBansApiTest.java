@@ -112,7 +112,7 @@ class ChannelBansApiTest {
   }
 
   @Test
-  @DisplayName("A channel failing every request is left out once its window has 10 requests; the healthy one serves all")
+  @DisplayName("A channel failing every request is left out once its window has 10 requests")
   void errorRateExcludes() {
     FakeOpenAiServer failing = rateFailing;
     FakeOpenAiServer healthy = rateHealthy;
@@ -145,7 +145,7 @@ class ChannelBansApiTest {
   }
 
   @Test
-  @DisplayName("A 401 bans the pair at once with enabled_no_permission_ban; the other channel serves; other models keep the channel")
+  @DisplayName("With enabled_no_permission_ban a 401 bans the pair at once; other models keep the channel")
   void noPermissionBan() {
     denying.behaviour().fail(401, ERROR.formatted("revoked key"));
 

@@ -46,7 +46,8 @@ final class Fixtures {
 
   /** Sets a channel's automatic-ban rules. */
   void banRules(int channelId, boolean noPermissionBan, double maxErrorRate) {
-    Await.result(pool.preparedQuery("UPDATE channels SET enabled_no_permission_ban = $2, max_error_rate = $3 WHERE id = $1")
+    Await.result(pool.preparedQuery(
+            "UPDATE channels SET enabled_no_permission_ban = $2, max_error_rate = $3 WHERE id = $1")
         .execute(Tuple.of(channelId, noPermissionBan, maxErrorRate)));
   }
 

@@ -123,7 +123,8 @@ class ChannelApiTest {
         Arguments.of(base.copy().put("max_error_rate", 1.5), "max_error_rate must be between 0 and 1"),
         Arguments.of(base.copy().put("max_error_rate", -0.1), "max_error_rate must not be negative"),
         Arguments.of(base.copy().put("max_error_rate", "0.5x"), "max_error_rate"),
-        Arguments.of(base.copy().put("enabled_no_permission_ban", "yes"), "enabled_no_permission_ban must be true or false"));
+        Arguments.of(base.copy().put("enabled_no_permission_ban", "yes"),
+            "enabled_no_permission_ban must be true or false"));
   }
 
   @ParameterizedTest(name = "{1}")

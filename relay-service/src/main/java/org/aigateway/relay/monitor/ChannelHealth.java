@@ -5,13 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.aigateway.protocol.model.Channel;
 import org.aigateway.relay.adaptor.RelayResult;
@@ -34,7 +29,7 @@ public final class ChannelHealth {
   private final MonitorConfig config;
   private final Clock clock;
   private final Breakers breakers;
-  private final Map<String, CachedView> views = new ConcurrentHashMap<>();
+  private final HealthViews views;
   private long probeTimer = -1;
 
   ChannelHealth(Vertx vertx, MonitorStore store, MonitorConfig config, Clock clock) {
@@ -43,6 +38,7 @@ public final class ChannelHealth {
     this.config = config;
     this.clock = clock;
     this.breakers = new Breakers(vertx, config);
+    this.views = new HealthViews(store, breakers, clock, config.cacheMs());
   }
 
   /** Shared through {@code redis} when there is one (the caller keeps owning it), per instance otherwise. */
@@ -57,14 +53,7 @@ public final class ChannelHealth {
    * background once older than {@code CHANNEL_MONITOR_CACHE_MS}.
    */
   public ModelHealth view(String model) {
-    CachedView cached = views.get(model);
-    if (cached == null) {
-      cached = views.computeIfAbsent(model, m -> new CachedView(breakers.of(m)));
-    }
-    if (clock.millis() - cached.fetchedAt >= config.cacheMs()) {
-      refresh(model, cached);
-    }
-    return cached.view;
+    return views.view(model);
   }
 
   /**
@@ -111,7 +100,7 @@ public final class ChannelHealth {
   public Future<Void> clearChannel(int channelId) {
     breakers.clearChannel(channelId);
     return store.clearChannel(channelId)
-        .onComplete(done -> views.values().forEach(CachedView::expire));
+        .onComplete(done -> views.expireAll());
   }
 
   /** Every ban in force. */
@@ -122,7 +111,7 @@ public final class ChannelHealth {
   Future<Void> unban(ModelChannel pair, String reason) {
     return store.unban(pair).onSuccess(v -> {
       LOG.info("Lifted the ban of model {} on channel {}: {}", pair.model(), pair.channelId(), reason);
-      expire(pair.model());
+      views.expire(pair.model());
     });
   }
 
@@ -159,79 +148,18 @@ public final class ChannelHealth {
     if (banRate > 0 && rate >= banRate) {
       return "error rate " + rate + " reached " + banRate;
     }
-    CachedView cached = views.get(pair.model());
-    return cached != null && cached.view.banned(pair.channelId()) ? "it failed again while banned" : null;
+    return views.banned(pair) ? "it failed again while banned" : null;
   }
 
   private void ban(ModelChannel pair, String reason) {
-    long ttl = Math.round(config.banMs() * (1 - BAN_JITTER + 2 * BAN_JITTER * ThreadLocalRandom.current().nextDouble()));
+    double jitter = 1 - BAN_JITTER + 2 * BAN_JITTER * ThreadLocalRandom.current().nextDouble();
+    long ttl = Math.round(config.banMs() * jitter);
     store.ban(pair, clock.millis() + ttl)
         .onSuccess(v -> {
           LOG.warn("Banned model {} on channel {} for {} s: {}", pair.model(), pair.channelId(), ttl / 1000, reason);
-          expire(pair.model());
+          views.expire(pair.model());
         })
         .onFailure(err -> LOG.warn("Could not ban model {} on channel {}", pair.model(), pair.channelId(), err));
-  }
-
-  /** Makes the model's next pick refresh its view, so that this instance sees its own bans at once. */
-  private void expire(String model) {
-    CachedView cached = views.get(model);
-    if (cached != null) {
-      cached.expire();
-      refresh(model, cached);
-    }
-  }
-
-  private void refresh(String model, CachedView cached) {
-    if (!cached.refreshing.compareAndSet(false, true)) {
-      return;
-    }
-    long startedAt = clock.millis();
-    long generation = cached.generation.get();
-    Future.all(store.rates(model), store.bans()).onComplete(done -> {
-      if (done.succeeded()) {
-        Map<Integer, Double> rates = done.result().resultAt(0);
-        Map<ModelChannel, Long> bans = done.result().resultAt(1);
-        cached.view = new ModelHealth(rates, bannedChannels(model, bans), cached.breakers);
-      } else {
-        LOG.warn("Could not refresh the error rates of model {}", model, done.cause());
-      }
-      if (cached.generation.get() == generation) {
-        cached.fetchedAt = startedAt;
-      }
-      cached.refreshing.set(false);
-    });
-  }
-
-  private static Set<Integer> bannedChannels(String model, Map<ModelChannel, Long> bans) {
-    Set<Integer> banned = new HashSet<>();
-    bans.keySet().forEach(pair -> {
-      if (pair.model().equals(model)) {
-        banned.add(pair.channelId());
-      }
-    });
-    return banned;
-  }
-
-  /** A model's last view and when it was read. */
-  private static final class CachedView {
-
-    final Breakers.ModelBreakers breakers;
-    final AtomicBoolean refreshing = new AtomicBoolean();
-    /** Bumped by {@link #expire}, so that a refresh that started before still leaves the view stale. */
-    final AtomicLong generation = new AtomicLong();
-    volatile ModelHealth view;
-    volatile long fetchedAt = Long.MIN_VALUE / 2;
-
-    CachedView(Breakers.ModelBreakers breakers) {
-      this.breakers = breakers;
-      this.view = new ModelHealth(Map.of(), Set.of(), breakers);
-    }
-
-    void expire() {
-      generation.incrementAndGet();
-      fetchedAt = Long.MIN_VALUE / 2;
-    }
   }
 
   /** An attempt the breaker counts as failed; carries the result so that the relay still answers with it. */

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RoutingUnitTest {
 
   private static Channel channel(int id, int priority) {
-    return new Channel(id, 1, "c" + id, "k", "", List.of("m"), Map.of(), priority, 1, List.of("default"), 0, false, 0);
+    return new Channel(id, 1, "c" + id, "k", "", List.of("m"), Map.of(), priority, 1, List.of("default"), 0,
+        false, 0);
   }
 
   @ParameterizedTest(name = "status {0}, committed {1}, gone {2}, retries left {3} -> {4}")
@@ -52,7 +53,8 @@ class RoutingUnitTest {
     }
     assertThat(counts.get(1) / (double) counts.get(2)).isBetween(2.6, 3.4);
     assertThat(counts).doesNotContainKey(3);
-    assertThat(ChannelPicker.pick(channels, Set.of(1, 2), ModelHealth.QUIET)).hasValueSatisfying(c -> assertThat(c.id()).isEqualTo(3));
+    assertThat(ChannelPicker.pick(channels, Set.of(1, 2), ModelHealth.QUIET))
+        .hasValueSatisfying(c -> assertThat(c.id()).isEqualTo(3));
     assertThat(ChannelPicker.pick(channels, Set.of(1, 2, 3), ModelHealth.QUIET)).isEmpty();
   }
 }
