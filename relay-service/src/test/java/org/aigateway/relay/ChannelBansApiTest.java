@@ -39,6 +39,7 @@ class ChannelBansApiTest {
   private FakeOpenAiServer flaky;
   private FakeOpenAiServer edited;
   private int editedId;
+  private FakeOpenAiServer embeddings;
 
   @BeforeAll
   void start() {
@@ -67,6 +68,11 @@ class ChannelBansApiTest {
     edited = edit.fake;
     editedId = edit.id;
     upstream(-1, List.of("gpt-edit"));
+    harness.fixtures.modelConfig("emb-probe", 3, Fixtures.price("1", "0"), 0, new JsonObject());
+    Upstream embedding = upstream(0, List.of("emb-probe"));
+    harness.fixtures.banRules(embedding.id, true, 0);
+    embeddings = embedding.fake;
+    upstream(-1, List.of("emb-probe"));
     harness.deploy(Map.of("RETRY_TIMES", 0, "CHANNEL_MONITOR_CACHE_MS", 0, "CHANNEL_PROBE_INTERVAL_MS", 300,
         "CIRCUIT_BREAKER_FAILURES", 0));
   }
@@ -96,7 +102,7 @@ class ChannelBansApiTest {
   }
 
   private static boolean isWork(RecordedRequest request) {
-    return WORK.equals(request.json().getJsonArray("messages").getJsonObject(0).getString("content"));
+    return request.body().toString().contains(WORK);
   }
 
   private static List<RecordedRequest> probes(FakeOpenAiServer fake) {
@@ -180,6 +186,21 @@ class ChannelBansApiTest {
     assertThat(probe.getInteger("max_tokens")).isEqualTo(1);
     assertThat(probe.getString("model")).isEqualTo("gpt-probe");
     assertThat(probe.getJsonArray("messages")).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("An embedding model's probe is one short input on the embeddings endpoint")
+  void embeddingsProbe() {
+    embeddings.behaviour().fail(402, ERROR.formatted("no credit"));
+    JsonObject body = new JsonObject().put("model", "emb-probe").put("input", WORK);
+    assertThat(harness.post("/v1/embeddings", KEY, body).statusCode()).isEqualTo(200);
+    Await.until(() -> !probes(embeddings).isEmpty(), 10, "a probe of the banned embedding pair");
+
+    RecordedRequest probe = probes(embeddings).get(0);
+    assertThat(probe.path()).isEqualTo("/v1/embeddings");
+    assertThat(probe.json().getString("model")).isEqualTo("emb-probe");
+    assertThat(probe.json().getString("input")).isNotBlank();
+    assertThat(probe.json().containsKey("messages")).isFalse();
   }
 
   @Test
