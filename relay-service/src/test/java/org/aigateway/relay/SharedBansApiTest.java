@@ -79,7 +79,8 @@ class SharedBansApiTest {
     assertThat(chat(first)).isEqualTo(200);
     assertThat(denying.requests()).hasSize(1);
     Redis redis = Redis.createClient(harness.vertx, TestRedis.uri());
-    Response bans = Await.result(redis.send(Request.cmd(Command.HGETALL).arg(PREFIX + "bans")));
+    Response bans = Await.until(() -> redis.send(Request.cmd(Command.HGETALL).arg(PREFIX + "bans")),
+        hash -> !hash.getKeys().isEmpty(), 10, "the ban written to Redis (after the response)");
     assertThat(bans.getKeys()).containsExactly(denyingId + ":gpt-shared");
 
     denying.behaviour().reset();
