@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * The relay as a mountable API: its clients (database pool, upstream HTTP client, optional Redis),
  * the configuration snapshot kept current by config-changed events and a periodic resync, the usage
  * outbox, the admission machinery (rate limits, balances), the channel monitor (error rates, bans,
- * breakers; a changed channel starts afresh), and the {@code /v1} routes. Its own verticle or the launcher serves it.
+ * breakers; a changed channel starts afresh), and the {@code /v1} routes. Its own verticle or the
+ * launcher serves it.
  */
 public final class RelayApi {
 
