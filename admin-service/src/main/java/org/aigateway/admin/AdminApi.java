@@ -47,7 +47,8 @@ public final class AdminApi {
   private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
   static final List<Migration> MIGRATIONS = List.of(new Migration(1, "db/admin/V1__config_tables.sql"),
       new Migration(2, "db/admin/V2__balances_and_group_model_configs.sql"),
-      new Migration(3, "db/admin/V3__token_rate_limits.sql"));
+      new Migration(3, "db/admin/V3__token_rate_limits.sql"),
+      new Migration(4, "db/admin/V4__channel_error_bans.sql"));
   private static final long BODY_LIMIT = 8L * 1024 * 1024;
 
   private final Vertx vertx;

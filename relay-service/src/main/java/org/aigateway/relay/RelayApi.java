@@ -21,6 +21,8 @@ import org.aigateway.protocol.event.ConfigChanged;
 import org.aigateway.relay.http.RelayRoutes;
 import org.aigateway.relay.limit.LimitConfig;
 import org.aigateway.relay.limit.RateLimiters;
+import org.aigateway.relay.monitor.ChannelHealth;
+import org.aigateway.relay.monitor.MonitorConfig;
 import org.aigateway.relay.outbox.OutboxConfig;
 import org.aigateway.relay.outbox.UsageOutbox;
 import org.aigateway.relay.quota.Quotas;
@@ -39,7 +41,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The relay as a mountable API: its clients (database pool, upstream HTTP client, optional Redis),
  * the configuration snapshot kept current by config-changed events and a periodic resync, the usage
- * outbox, the admission machinery (rate limits, balances), and the {@code /v1} routes. Its own verticle or the launcher serves it.
+ * outbox, the admission machinery (rate limits, balances), the channel monitor (error rates, bans,
+ * breakers; a changed channel starts afresh), and the {@code /v1} routes. Its own verticle or the
+ * launcher serves it.
  */
 public final class RelayApi {
 
@@ -56,6 +60,8 @@ public final class RelayApi {
   private final SnapshotStore store;
   private final Quotas quotas;
   private final ResponseStore responses;
+  private final MonitorConfig monitorConfig;
+  private final ChannelHealth health;
   private MessageConsumer<JsonObject> changes;
   private long resyncTimer = -1;
   private RelayRoutes routes;
@@ -72,6 +78,8 @@ public final class RelayApi {
     this.store = new SnapshotStore(new ConfigReader(pool), ChannelDefaults.from(settings));
     this.quotas = Quotas.create(vertx, settings, redis, clock);
     this.responses = ResponseStores.create(redis, ResponseStoreConfig.from(settings), clock);
+    this.monitorConfig = MonitorConfig.from(settings);
+    this.health = ChannelHealth.create(vertx, redis, monitorConfig, clock);
   }
 
   /** Builds the relay: loads the snapshot (waiting for admin's schema), starts the outbox. */
@@ -100,7 +108,7 @@ public final class RelayApi {
             outbox.start(), counter, quotas.start()))
         .map(all -> {
           routes = RelayWiring.routes(vertx, config, store, client, outbox, counter.result(), quotas,
-              responses);
+              responses, health, monitorConfig);
           resyncTimer = vertx.setPeriodic(config.resyncMs(), id -> resync());
           LOG.info("Relay ready: {} tokens in the snapshot", store.current().tokenCount());
           return null;
@@ -125,6 +133,7 @@ public final class RelayApi {
     if (resyncTimer >= 0) {
       vertx.cancelTimer(resyncTimer);
     }
+    health.close();
     Future<Void> unregistered = changes == null ? Future.succeededFuture() : changes.unregister();
     return unregistered
         .eventually(() -> outbox.drain())
@@ -138,7 +147,9 @@ public final class RelayApi {
     Future.<Void>succeededFuture()
         .compose(v -> {
           ConfigChanged change = ConfigChanged.fromJson(body);
-          return store.apply(change).recover(SnapshotStore.logFailure(change));
+          return store.apply(change).recover(SnapshotStore.logFailure(change))
+              .compose(applied -> change.kind() == ConfigChanged.Kind.CHANNEL
+                  ? health.clearChannel(Integer.parseInt(change.id())) : Future.succeededFuture());
         })
         .onFailure(err -> LOG.warn("Ignoring a malformed config-changed event {}", body, err));
   }

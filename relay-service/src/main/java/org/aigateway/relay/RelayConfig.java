@@ -12,7 +12,8 @@ import org.aigateway.relay.pdf.PdfLimits;
  * @param port                 RELAY_PORT: own HTTP port; -1 none (the launcher mounts the router), 0 random
  * @param sqlDsn               SQL_DSN: the database holding admin's configuration tables
  * @param sqlPoolSize          RELAY_DB_POOL_SIZE: connections for snapshot loads and key look-ups
- * @param redis                REDIS_CONN_STRING: optional; rate limits shared by replicas, pinged by /readyz
+ * @param redis                REDIS_CONN_STRING: optional; rate limits and the channel monitor shared by
+ *                             replicas, pinged by /readyz
  * @param adminKey             ADMIN_KEY: a relay key equal to it is an internal caller
  * @param internalToken        INTERNAL_TOKEN: another internal caller key
  * @param retryTimes           RETRY_TIMES: extra attempts on other channels (a model's retry_times wins when > 0)

@@ -14,6 +14,9 @@ import org.aigateway.relay.http.ProtocolRoutes;
 import org.aigateway.relay.http.RelayHandler;
 import org.aigateway.relay.http.RelayRoutes;
 import org.aigateway.relay.http.ResponseFollowUpHandler;
+import org.aigateway.relay.monitor.BanProber;
+import org.aigateway.relay.monitor.ChannelHealth;
+import org.aigateway.relay.monitor.MonitorConfig;
 import org.aigateway.relay.outbox.UsageSink;
 import org.aigateway.relay.pdf.PdfAsTextRunner;
 import org.aigateway.relay.pdf.PdfParseRunner;
@@ -38,13 +41,15 @@ final class RelayWiring {
   }
 
   static RelayRoutes routes(Vertx vertx, RelayConfig config, SnapshotStore store, HttpClient client,
-                            UsageSink sink, TokenCounter tokens, Quotas quotas, ResponseStore responses) {
+                            UsageSink sink, TokenCounter tokens, Quotas quotas, ResponseStore responses,
+                            ChannelHealth health, MonitorConfig monitor) {
     AdaptorRegistry adaptors = adaptors(new UsageCounter(tokens));
     ModelResolver resolver = new ModelResolver(store, adaptors, config.disableModelConfig());
     TimeoutPolicy timeouts = new TimeoutPolicy(config.timeoutByModeMs(), config.streamIdleTimeoutMs(), config.timeoutMs());
     UpstreamCaller upstream = new UpstreamCaller(vertx, client, timeouts);
     RelayExecutor executor = new RelayExecutor(adaptors, upstream, sink, config.retryTimes(),
-        new RetryBackoff(vertx, config.retryBackoffMs()));
+        new RetryBackoff(vertx, config.retryBackoffMs()), health);
+    health.startProbing(new BanProber(store, adaptors, client, monitor));
     PromptEstimator prompts = new PromptEstimator(tokens);
     TokenAuthHandler auth = new TokenAuthHandler(new TokenResolver(store),
         new InternalKeys(config.adminKey(), config.internalToken()));

@@ -44,6 +44,13 @@ final class Fixtures {
         .iterator().next().getInteger(0);
   }
 
+  /** Sets a channel's automatic-ban rules. */
+  void banRules(int channelId, boolean noPermissionBan, double maxErrorRate) {
+    Await.result(pool.preparedQuery(
+            "UPDATE channels SET enabled_no_permission_ban = $2, max_error_rate = $3 WHERE id = $1")
+        .execute(Tuple.of(channelId, noPermissionBan, maxErrorRate)));
+  }
+
   /** An enabled OpenAI channel in the default set. */
   int openAiChannel(String baseUrl, String key, List<String> models, Map<String, String> mapping) {
     return channel(1, baseUrl, key, models, mapping, 0, 1, List.of("default"));

@@ -62,7 +62,8 @@ final class RelayHarness implements AutoCloseable {
     Await.result(new Migrator(vertx, pool, "admin")
         .migrate(List.of(new Migration(1, "db/admin/V1__config_tables.sql"),
             new Migration(2, "db/admin/V2__balances_and_group_model_configs.sql"),
-            new Migration(3, "db/admin/V3__token_rate_limits.sql"))));
+            new Migration(3, "db/admin/V3__token_rate_limits.sql"),
+            new Migration(4, "db/admin/V4__channel_error_bans.sql"))));
   }
 
   /** Deploys the relay with these settings on top of the test defaults. */

@@ -3,6 +3,7 @@ package org.aigateway.admin.channel;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import org.aigateway.protocol.model.Status;
 
 /** A validated channel as the admin sent it, before it has an id. */
 public record ChannelDraft(int type, String name, String key, String baseUrl, List<String> models,
-                           Map<String, String> modelMapping, int priority, int status, List<String> sets) {
+                           Map<String, String> modelMapping, int priority, int status, List<String> sets,
+                           boolean enabledNoPermissionBan, double maxErrorRate) {
 
   static final int NAME_MAX = 64;
   static final int BASE_URL_MAX = 128;
@@ -36,7 +38,9 @@ public record ChannelDraft(int type, String name, String key, String baseUrl, Li
         fields.stringMap("model_mapping"),
         fields.integer("priority", 0),
         fields.status("status", Status.ENABLED),
-        sets.isEmpty() ? List.of(Channel.DEFAULT_SET) : sets);
+        sets.isEmpty() ? List.of(Channel.DEFAULT_SET) : sets,
+        fields.bool("enabled_no_permission_ban", false),
+        maxErrorRate(fields));
   }
 
   /** One draft per non-empty line of the key, as the original creates one channel per key line. */
@@ -52,11 +56,22 @@ public record ChannelDraft(int type, String name, String key, String baseUrl, Li
 
   Tuple toTuple() {
     return Tuple.of(type, name, key, baseUrl, new JsonArray(models), new JsonObject(Map.copyOf(modelMapping)))
-        .addValue(priority).addValue(status).addValue(new JsonArray(sets));
+        .addValue(priority).addValue(status).addValue(new JsonArray(sets)).addValue(enabledNoPermissionBan)
+        .addValue(maxErrorRate);
   }
 
   private ChannelDraft withKey(String newKey) {
-    return new ChannelDraft(type, name, newKey, baseUrl, models, modelMapping, priority, status, sets);
+    return new ChannelDraft(type, name, newKey, baseUrl, models, modelMapping, priority, status, sets,
+        enabledNoPermissionBan, maxErrorRate);
+  }
+
+  /** A fraction of requests: 0 leaves the relay's global rule in charge. */
+  private static double maxErrorRate(Fields fields) {
+    double rate = fields.nonNegativeDecimal("max_error_rate", BigDecimal.ZERO).doubleValue();
+    if (rate > 1) {
+      throw fields.invalid("max_error_rate", "must be between 0 and 1");
+    }
+    return rate;
   }
 
   private static List<String> models(Fields fields) {

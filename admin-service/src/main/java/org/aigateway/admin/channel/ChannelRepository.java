@@ -12,10 +12,11 @@ import java.util.List;
 public final class ChannelRepository {
 
   private static final String INSERT = "INSERT INTO channels "
-      + "(type, name, key, base_url, models, model_mapping, priority, status, sets) "
-      + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+      + "(type, name, key, base_url, models, model_mapping, priority, status, sets, enabled_no_permission_ban, "
+      + "max_error_rate) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
   private static final String UPDATE = "UPDATE channels SET type = $1, name = $2, key = $3, base_url = $4, "
-      + "models = $5, model_mapping = $6, priority = $7, status = $8, sets = $9 WHERE id = $10";
+      + "models = $5, model_mapping = $6, priority = $7, status = $8, sets = $9, enabled_no_permission_ban = $10, "
+      + "max_error_rate = $11 WHERE id = $12";
   private static final String UPDATE_STATUS = "UPDATE channels SET status = $2 WHERE id = $1";
   private static final String DELETE = "DELETE FROM channels WHERE id = $1";
 

@@ -68,6 +68,29 @@ class ChannelApiTest {
   }
 
   @Test
+  @DisplayName("The automatic-ban fields are stored, returned, kept by partial updates and default to off")
+  void banFields() {
+    JsonObject plain = server.post("/api/channel/", openAi("plain")).data();
+    assertThat(plain.getBoolean("enabled_no_permission_ban")).isFalse();
+    assertThat(plain.getDouble("max_error_rate")).isZero();
+
+    JsonObject created = server.post("/api/channel/", openAi("guarded")
+        .put("enabled_no_permission_ban", true).put("max_error_rate", 0.4)).data();
+    int id = created.getInteger("id");
+    assertThat(created.getBoolean("enabled_no_permission_ban")).isTrue();
+    assertThat(created.getDouble("max_error_rate")).isEqualTo(0.4);
+
+    JsonObject renamed = server.put("/api/channel/" + id, new JsonObject().put("name", "guarded-2")).data();
+    assertThat(renamed.getBoolean("enabled_no_permission_ban")).isTrue();
+    assertThat(renamed.getDouble("max_error_rate")).isEqualTo(0.4);
+
+    JsonObject relaxed = server.put("/api/channel/" + id, new JsonObject().put("max_error_rate", 1)).data();
+    assertThat(relaxed.getDouble("max_error_rate")).isEqualTo(1.0);
+    assertThat(server.put("/api/channel/" + id, new JsonObject().put("max_error_rate", 2)).status()).isEqualTo(400);
+    assertThat(server.get("/api/channel/" + id).data().getDouble("max_error_rate")).isEqualTo(1.0);
+  }
+
+  @Test
   @DisplayName("A key with several lines creates one channel per non-empty line, as the original does")
   void multiLineKey() {
     Reply reply = server.post("/api/channel/", openAi("multi").put("key", "k1\nk2\r\n\n  k3  \n"));
@@ -96,7 +119,12 @@ class ChannelApiTest {
         Arguments.of(base.copy().put("model_mapping", "a=b"), "model_mapping must be a JSON object"),
         Arguments.of(base.copy().put("priority", 1.5), "priority must be an integer"),
         Arguments.of(base.copy().put("status", 3), "status must be 1"),
-        Arguments.of(base.copy().put("sets", "default"), "sets must be a list of strings"));
+        Arguments.of(base.copy().put("sets", "default"), "sets must be a list of strings"),
+        Arguments.of(base.copy().put("max_error_rate", 1.5), "max_error_rate must be between 0 and 1"),
+        Arguments.of(base.copy().put("max_error_rate", -0.1), "max_error_rate must not be negative"),
+        Arguments.of(base.copy().put("max_error_rate", "0.5x"), "max_error_rate"),
+        Arguments.of(base.copy().put("enabled_no_permission_ban", "yes"),
+            "enabled_no_permission_ban must be true or false"));
   }
 
   @ParameterizedTest(name = "{1}")

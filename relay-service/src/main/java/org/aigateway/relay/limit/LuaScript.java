@@ -21,7 +21,7 @@ import java.util.List;
  * {@code SCRIPT LOAD}, which a cluster client sends to an arbitrary node, that node is the one that
  * owns the keys. {@link #load} preloads with {@code SCRIPT LOAD} at start.
  */
-final class LuaScript {
+public final class LuaScript {
 
   private final String source;
   private final String sha;
@@ -33,7 +33,12 @@ final class LuaScript {
 
   /** A script from this package's resources. */
   static LuaScript resource(String name) {
-    try (InputStream in = LuaScript.class.getResourceAsStream(name)) {
+    return resource(LuaScript.class, name);
+  }
+
+  /** A script from the resources of {@code anchor}'s package. */
+  public static LuaScript resource(Class<?> anchor, String name) {
+    try (InputStream in = anchor.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("missing script resource " + name);
       }
@@ -48,7 +53,15 @@ final class LuaScript {
   }
 
   /** Runs the script; a client that throws instead of failing its future (closed, say) yields a failed future. */
-  Future<Response> eval(Redis redis, List<String> keys, long... args) {
+  public Future<Response> eval(Redis redis, List<String> keys, long... args) {
+    return send(redis, withArgs(Request.cmd(Command.EVALSHA).arg(sha), keys, args))
+        .recover(err -> isNoScript(err)
+            ? send(redis, withArgs(Request.cmd(Command.EVAL).arg(source), keys, args))
+            : Future.failedFuture(err));
+  }
+
+  /** As {@link #eval(Redis, List, long...)}, with text arguments. */
+  public Future<Response> eval(Redis redis, List<String> keys, String... args) {
     return send(redis, withArgs(Request.cmd(Command.EVALSHA).arg(sha), keys, args))
         .recover(err -> isNoScript(err)
             ? send(redis, withArgs(Request.cmd(Command.EVAL).arg(source), keys, args))
@@ -63,7 +76,7 @@ final class LuaScript {
     }
   }
 
-  Future<Void> load(Redis redis) {
+  public Future<Void> load(Redis redis) {
     return send(redis, Request.cmd(Command.SCRIPT).arg("LOAD").arg(source)).mapEmpty();
   }
 
@@ -71,6 +84,15 @@ final class LuaScript {
     request.arg(keys.size());
     keys.forEach(request::arg);
     for (long arg : args) {
+      request.arg(arg);
+    }
+    return request;
+  }
+
+  private static Request withArgs(Request request, List<String> keys, String... args) {
+    request.arg(keys.size());
+    keys.forEach(request::arg);
+    for (String arg : args) {
       request.arg(arg);
     }
     return request;

@@ -6,31 +6,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether Redis answers rate-limit calls. After a failure, calls go to memory without trying Redis,
- * and one call per retry interval probes it; the first success ends the degraded state. Logs one
- * warning when limits degrade, then at most one a minute while they stay so, and one line on recovery.
+ * Whether Redis answers one feature's calls (rate limits, the channel monitor). After a failure,
+ * calls go to memory without trying Redis, and one call per retry interval probes it; the first
+ * success ends the degraded state. Logs one warning when the feature degrades, then at most one a
+ * minute while it stays so, and one line on recovery.
  */
-final class RedisHealth {
+public final class RedisHealth {
 
   private static final Logger LOG = LoggerFactory.getLogger(RedisHealth.class);
   private static final long WARN_INTERVAL_MS = 60_000;
 
   private final long retryMs;
+  private final String feature;
   private final AtomicBoolean degraded = new AtomicBoolean();
   private final AtomicLong nextProbeMs = new AtomicLong();
   private final AtomicLong nextWarnMs = new AtomicLong();
   private final AtomicLong failuresSinceWarn = new AtomicLong();
 
-  RedisHealth(long retryMs) {
+  /** {@code feature} names what degrades in the log lines, e.g. "rate limits". */
+  public RedisHealth(long retryMs, String feature) {
     this.retryMs = retryMs;
+    this.feature = feature;
   }
 
-  boolean degraded() {
+  public boolean degraded() {
     return degraded.get();
   }
 
   /** Whether a call at {@code nowMs} should go to Redis: always while healthy, one probe per interval otherwise. */
-  boolean tryRedis(long nowMs) {
+  public boolean tryRedis(long nowMs) {
     if (!degraded.get()) {
       return true;
     }
@@ -38,26 +42,26 @@ final class RedisHealth {
     return nowMs >= next && nextProbeMs.compareAndSet(next, nowMs + retryMs);
   }
 
-  void succeeded() {
+  public void succeeded() {
     if (degraded.compareAndSet(true, false)) {
-      LOG.info("Redis answers rate-limit calls again: limits are shared across replicas again");
+      LOG.info("Redis answers again: {} are shared across replicas again", feature);
     }
   }
 
-  void failed(Throwable err, long nowMs) {
+  public void failed(Throwable err, long nowMs) {
     nextProbeMs.set(nowMs + retryMs);
     if (degraded.compareAndSet(false, true)) {
       nextWarnMs.set(nowMs + WARN_INTERVAL_MS);
       failuresSinceWarn.set(0);
-      LOG.warn("Redis failed a rate-limit call ({}); limits now count per instance, in memory, until it answers",
-          describe(err));
+      LOG.warn("Redis failed a call ({}); {} now work per instance, in memory, until it answers",
+          describe(err), feature);
       return;
     }
     long failures = failuresSinceWarn.incrementAndGet();
     long nextWarn = nextWarnMs.get();
     if (nowMs >= nextWarn && nextWarnMs.compareAndSet(nextWarn, nowMs + WARN_INTERVAL_MS)) {
       failuresSinceWarn.set(0);
-      LOG.warn("Rate limits still count per instance: {} more Redis failures, the last: {}", failures, describe(err));
+      LOG.warn("{} still work per instance: {} more Redis failures, the last: {}", feature, failures, describe(err));
     }
   }
 

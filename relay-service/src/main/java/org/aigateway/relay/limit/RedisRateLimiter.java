@@ -37,7 +37,7 @@ public final class RedisRateLimiter implements RateLimiter {
     this.clock = clock;
     this.fallback = fallback;
     this.metrics = metrics;
-    this.health = new RedisHealth(config.redisRetryMs());
+    this.health = new RedisHealth(config.redisRetryMs(), "rate limits");
   }
 
   @Override

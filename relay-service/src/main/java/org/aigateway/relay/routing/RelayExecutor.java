@@ -6,11 +6,13 @@ import org.aigateway.protocol.event.Attempt;
 import org.aigateway.protocol.model.Channel;
 import org.aigateway.relay.adaptor.AdaptorRegistry;
 import org.aigateway.relay.adaptor.Downstream;
+import org.aigateway.relay.adaptor.ProviderAdaptor;
 import org.aigateway.relay.adaptor.RelayContext;
 import org.aigateway.relay.adaptor.RelayResult;
 import org.aigateway.relay.error.ClientProtocol;
 import org.aigateway.relay.error.OpenAiErrors;
 import org.aigateway.relay.error.RelayException;
+import org.aigateway.relay.monitor.ChannelHealth;
 import org.aigateway.relay.outbox.UsageSink;
 import org.aigateway.relay.usage.UsageEvents;
 import org.slf4j.Logger;
@@ -19,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a resolved request: picks a channel, calls it, retries as the {@link RetryPolicy} allows on
  * the channels a {@link RetryRound} chooses (after its backoff pause), answers the client with the
- * final error if nothing was sent, and hands exactly one usage event to the sink.
+ * final error if nothing was sent, and hands exactly one usage event to the sink. Every attempt runs
+ * through its (model, channel)'s circuit breaker and its outcome goes to the {@link ChannelHealth}
+ * monitor, whose view of the model steers the round's choices.
  */
 public final class RelayExecutor {
 
@@ -30,19 +34,21 @@ public final class RelayExecutor {
   private final UsageSink sink;
   private final int defaultRetries;
   private final RetryBackoff backoff;
+  private final ChannelHealth health;
 
   public RelayExecutor(AdaptorRegistry adaptors, UpstreamCaller upstream, UsageSink sink, int defaultRetries,
-                       RetryBackoff backoff) {
+                       RetryBackoff backoff, ChannelHealth health) {
     this.adaptors = adaptors;
     this.upstream = upstream;
     this.sink = sink;
     this.defaultRetries = defaultRetries;
     this.backoff = backoff;
+    this.health = health;
   }
 
   public void execute(RelayContext ctx, Resolution resolution) {
     Future.succeededFuture()
-        .compose(v -> first(ctx, new RetryRound(resolution.candidates(), backoff)))
+        .compose(v -> first(ctx, new RetryRound(resolution.candidates(), backoff, health.view(ctx.request().model()))))
         .recover(err -> {
           LOG.error("Relay of request {} failed unexpectedly", ctx.request().requestId(), err);
           return Future.succeededFuture(RelayResult.failure(OpenAiErrors.internal()));
@@ -61,7 +67,10 @@ public final class RelayExecutor {
     ctx.useChannel(channel);
     long startedAt = System.currentTimeMillis();
     long t0 = System.nanoTime();
-    return upstream.call(ctx, adaptors.forChannel(channel).orElseThrow()).compose(result -> {
+    String model = ctx.request().model();
+    ProviderAdaptor adaptor = adaptors.forChannel(channel).orElseThrow();
+    return health.guard(model, channel, () -> upstream.call(ctx, adaptor)).compose(result -> {
+      health.record(model, channel, result);
       ctx.recordAttempt(new Attempt(channel.id(), result.status(), startedAt,
           (System.nanoTime() - t0) / 1_000_000, result.errorMessage()));
       return afterAttempt(ctx, round, channel, retriesLeft, result);

@@ -64,6 +64,6 @@ public record ChannelDefaults(Map<Integer, List<String>> models, Map<Integer, Ma
     return new Channel(channel.id(), channel.type(), channel.name(), channel.key(), channel.baseUrl(),
         defaultModels != null ? defaultModels : channel.models(),
         defaultMapping != null ? defaultMapping : channel.modelMapping(), channel.priority(), channel.status(),
-        channel.sets(), channel.createdAt());
+        channel.sets(), channel.createdAt(), channel.enabledNoPermissionBan(), channel.maxErrorRate());
   }
 }

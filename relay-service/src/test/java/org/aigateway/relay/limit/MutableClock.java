@@ -19,7 +19,7 @@ public final class MutableClock extends Clock {
     millis.addAndGet(ms);
   }
 
-  void set(long epochMillis) {
+  public void set(long epochMillis) {
     millis.set(epochMillis);
   }
 

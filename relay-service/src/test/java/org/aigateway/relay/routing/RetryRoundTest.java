@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.aigateway.protocol.model.Channel;
+import org.aigateway.relay.monitor.ModelHealth;
 import org.aigateway.relay.routing.RetryPolicy.Next;
 import org.aigateway.relay.routing.RetryRound.Step;
 import org.junit.jupiter.api.DisplayName;
@@ -18,11 +19,11 @@ class RetryRoundTest {
   private static final Channel B = channel(2, -1);
 
   private static Channel channel(int id, int priority) {
-    return new Channel(id, 1, "c" + id, "k", "", List.of("m"), Map.of(), priority, 1, List.of("default"), 0);
+    return new Channel(id, 1, "c" + id, "k", "", List.of("m"), Map.of(), priority, 1, List.of("default"), 0, false, 0);
   }
 
   private static RetryRound round(List<Channel> candidates) {
-    return new RetryRound(candidates, new RetryBackoff(null, BASE));
+    return new RetryRound(candidates, new RetryBackoff(null, BASE), ModelHealth.QUIET);
   }
 
   @Test

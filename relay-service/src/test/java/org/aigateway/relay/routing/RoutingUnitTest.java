@@ -10,6 +10,7 @@ import org.aigateway.protocol.model.Channel;
 import org.aigateway.protocol.model.Usage;
 import org.aigateway.relay.adaptor.RelayResult;
 import org.aigateway.relay.error.OpenAiErrors;
+import org.aigateway.relay.monitor.ModelHealth;
 import org.aigateway.relay.routing.RetryPolicy.Next;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RoutingUnitTest {
 
   private static Channel channel(int id, int priority) {
-    return new Channel(id, 1, "c" + id, "k", "", List.of("m"), Map.of(), priority, 1, List.of("default"), 0);
+    return new Channel(id, 1, "c" + id, "k", "", List.of("m"), Map.of(), priority, 1, List.of("default"), 0,
+        false, 0);
   }
 
   @ParameterizedTest(name = "status {0}, committed {1}, gone {2}, retries left {3} -> {4}")
@@ -47,11 +49,12 @@ class RoutingUnitTest {
     List<Channel> channels = List.of(channel(1, 30), channel(2, 10), channel(3, -5));
     Map<Integer, Integer> counts = new HashMap<>();
     for (int i = 0; i < 20_000; i++) {
-      counts.merge(ChannelPicker.pick(channels, Set.of()).orElseThrow().id(), 1, Integer::sum);
+      counts.merge(ChannelPicker.pick(channels, Set.of(), ModelHealth.QUIET).orElseThrow().id(), 1, Integer::sum);
     }
     assertThat(counts.get(1) / (double) counts.get(2)).isBetween(2.6, 3.4);
     assertThat(counts).doesNotContainKey(3);
-    assertThat(ChannelPicker.pick(channels, Set.of(1, 2))).hasValueSatisfying(c -> assertThat(c.id()).isEqualTo(3));
-    assertThat(ChannelPicker.pick(channels, Set.of(1, 2, 3))).isEmpty();
+    assertThat(ChannelPicker.pick(channels, Set.of(1, 2), ModelHealth.QUIET))
+        .hasValueSatisfying(c -> assertThat(c.id()).isEqualTo(3));
+    assertThat(ChannelPicker.pick(channels, Set.of(1, 2, 3), ModelHealth.QUIET)).isEmpty();
   }
 }

@@ -18,7 +18,7 @@ class ConfigSnapshotTest {
   }
 
   private static Channel channel(int id, int status, List<String> models) {
-    return new Channel(id, 1, "c", "k", "", models, Map.of(), 0, status, List.of("default"), 0);
+    return new Channel(id, 1, "c", "k", "", models, Map.of(), 0, status, List.of("default"), 0, false, 0);
   }
 
   private static Group group(String id) {

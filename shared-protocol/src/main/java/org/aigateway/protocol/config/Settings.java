@@ -58,6 +58,15 @@ public final class Settings {
     }
   }
 
+  public double doubleValue(String key, double fallback) {
+    String value = string(key, null);
+    try {
+      return value == null ? fallback : Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a number, got '" + value + "'", e);
+    }
+  }
+
   public boolean bool(String key, boolean fallback) {
     String value = string(key, null);
     if (value == null) {

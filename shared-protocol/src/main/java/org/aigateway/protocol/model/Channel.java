@@ -9,10 +9,14 @@ import org.aigateway.protocol.Json;
 /**
  * An upstream account: a provider type, its credential and base URL, the models it serves (with an
  * optional rename of each model for the upstream) and the sets it belongs to.
+ *
+ * @param enabledNoPermissionBan ban a model of this channel at once when the upstream answers 401/402/403/404
+ * @param maxErrorRate           ban a model of this channel when its recent error rate reaches this
+ *                               (0: the relay's global rule applies)
  */
 public record Channel(int id, int type, String name, String key, String baseUrl, List<String> models,
                       Map<String, String> modelMapping, int priority, int status, List<String> sets,
-                      long createdAt) {
+                      long createdAt, boolean enabledNoPermissionBan, double maxErrorRate) {
 
   /** The set a channel or group belongs to when none is given. */
   public static final String DEFAULT_SET = "default";
@@ -46,7 +50,9 @@ public record Channel(int id, int type, String name, String key, String baseUrl,
         .put("priority", priority)
         .put("status", status)
         .put("sets", new JsonArray(sets))
-        .put("created_at", createdAt);
+        .put("created_at", createdAt)
+        .put("enabled_no_permission_ban", enabledNoPermissionBan)
+        .put("max_error_rate", maxErrorRate);
   }
 
   public static Channel fromJson(JsonObject json) {
@@ -62,6 +68,8 @@ public record Channel(int id, int type, String name, String key, String baseUrl,
         Json.intValue(json, "priority", 0),
         Json.intValue(json, "status", Status.ENABLED),
         sets.isEmpty() ? List.of(DEFAULT_SET) : sets,
-        Json.longValue(json, "created_at"));
+        Json.longValue(json, "created_at"),
+        json.getBoolean("enabled_no_permission_ban", false),
+        json.getValue("max_error_rate") instanceof Number rate ? rate.doubleValue() : 0);
   }
 }

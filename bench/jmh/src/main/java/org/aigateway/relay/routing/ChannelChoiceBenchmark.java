@@ -18,6 +18,7 @@ import org.aigateway.relay.adaptor.AdaptorRegistry;
 import org.aigateway.relay.adaptor.ChannelTypes;
 import org.aigateway.relay.adaptor.openai.OpenAiAdaptor;
 import org.aigateway.relay.auth.Caller;
+import org.aigateway.relay.monitor.ModelHealth;
 import org.aigateway.relay.snapshot.ConfigSnapshot;
 import org.aigateway.relay.snapshot.SnapshotStore;
 import org.aigateway.runtime.config.ConfigReader;
@@ -82,6 +83,6 @@ public class ChannelChoiceBenchmark {
   @Benchmark
   public Channel resolveAndPick() {
     Resolution resolution = resolver.resolve(caller, "model-42", Mode.CHAT_COMPLETIONS);
-    return ChannelPicker.pick(resolution.candidates(), new HashSet<>()).orElseThrow();
+    return ChannelPicker.pick(resolution.candidates(), new HashSet<>(), ModelHealth.QUIET).orElseThrow();
   }
 }

@@ -25,7 +25,7 @@ class DeepSeekAdaptorTest {
         Mode.CHAT_COMPLETIONS, "deepseek-chat", body, body.toBuffer(), false, false, "");
     RelayContext ctx = new RelayContext(request, Caller.internalCaller(), null, null, null);
     ctx.useChannel(new Channel(1, 36, "ds", "sk-ds", baseUrl, List.of("deepseek-chat"), Map.of(), 0, 1,
-        List.of("default"), 0));
+        List.of("default"), 0, false, 0));
     return ctx;
   }
 

@@ -39,7 +39,8 @@ class OpenAiAdaptorTest {
   }
 
   private static Channel channel(String baseUrl, Map<String, String> mapping) {
-    return new Channel(1, 1, "c", " sk-up ", baseUrl, List.of("gpt-4o"), mapping, 0, 1, List.of("default"), 0);
+    return new Channel(1, 1, "c", " sk-up ", baseUrl, List.of("gpt-4o"), mapping, 0, 1, List.of("default"), 0,
+        false, 0);
   }
 
   static Stream<Arguments> conversions() {

@@ -1,0 +1,25 @@
+package org.aigateway.relay.monitor;
+
+import io.vertx.core.Future;
+import java.util.Map;
+
+/** Where outcomes and bans live: this instance's memory, or Redis shared by every relay replica. */
+interface MonitorStore {
+
+  /** Counts one outcome; the pair's window error rate after it. */
+  Future<Double> record(ModelChannel pair, boolean error);
+
+  /** The window error rate of each channel with outcomes for {@code model}. */
+  Future<Map<Integer, Double>> rates(String model);
+
+  /** Bans the pair until {@code untilMs} (epoch ms), replacing an earlier ban. */
+  Future<Void> ban(ModelChannel pair, long untilMs);
+
+  Future<Void> unban(ModelChannel pair);
+
+  /** Every ban still in force, with its end (epoch ms). */
+  Future<Map<ModelChannel, Long>> bans();
+
+  /** Forgets the channel's outcomes and bans for every model. */
+  Future<Void> clearChannel(int channelId);
+}
