@@ -49,7 +49,7 @@ final class RelayWiring {
     UpstreamCaller upstream = new UpstreamCaller(vertx, client, timeouts);
     RelayExecutor executor = new RelayExecutor(adaptors, upstream, sink, config.retryTimes(),
         new RetryBackoff(vertx, config.retryBackoffMs()), health);
-    health.startProbing(new BanProber(store, adaptors, client, monitor));
+    health.start(new BanProber(store, adaptors, client, monitor));
     PromptEstimator prompts = new PromptEstimator(tokens);
     TokenAuthHandler auth = new TokenAuthHandler(new TokenResolver(store),
         new InternalKeys(config.adminKey(), config.internalToken()));

@@ -6,7 +6,9 @@ import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.aigateway.protocol.model.Channel;
 import org.aigateway.relay.adaptor.RelayResult;
@@ -23,6 +25,8 @@ public final class ChannelHealth {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChannelHealth.class);
   private static final double BAN_JITTER = 0.10;
+  /** Held-back successes reach the store within this; the picker's views are older anyway. */
+  static final long FLUSH_MS = 1_000;
 
   private final Vertx vertx;
   private final MonitorStore store;
@@ -30,7 +34,9 @@ public final class ChannelHealth {
   private final Clock clock;
   private final Breakers breakers;
   private final HealthViews views;
+  private final Map<ModelChannel, AtomicLong> heldSuccesses = new ConcurrentHashMap<>();
   private long probeTimer = -1;
+  private long flushTimer = -1;
 
   ChannelHealth(Vertx vertx, MonitorStore store, MonitorConfig config, Clock clock) {
     this.vertx = vertx;
@@ -58,22 +64,45 @@ public final class ChannelHealth {
 
   /**
    * Counts an attempt's outcome and bans the pair when the channel's rules say so. Never delays the
-   * request: the store call and the ban run after it, and their failures are only logged.
+   * request: the store call and the ban run after it, and their failures are only logged. Successes
+   * are held back and written together every {@value #FLUSH_MS} ms (or with the pair's next error),
+   * so that a busy relay makes one store call per pair and second, not one per request.
    */
   public void record(String model, Channel channel, RelayResult result) {
     if (!counted(result)) {
       return;
     }
-    boolean error = result.failed();
     ModelChannel pair = new ModelChannel(model, channel.id());
-    store.record(pair, error)
+    if (!result.failed()) {
+      heldSuccesses.computeIfAbsent(pair, p -> new AtomicLong()).incrementAndGet();
+      return;
+    }
+    long successes = takeSuccesses(pair);
+    store.record(pair, successes + 1, 1)
         .onSuccess(rate -> {
-          String reason = error ? banReason(pair, channel, result.status(), rate) : null;
+          String reason = banReason(pair, channel, result.status(), rate);
           if (reason != null) {
             ban(pair, reason);
           }
         })
         .onFailure(err -> LOG.warn("Could not record an outcome of model {} on channel {}", model, channel.id(), err));
+  }
+
+  /** Writes the successes held back since the last flush. */
+  void flushSuccesses() {
+    for (ModelChannel pair : heldSuccesses.keySet()) {
+      long successes = takeSuccesses(pair);
+      if (successes > 0) {
+        store.record(pair, successes, 0)
+            .onFailure(err -> LOG.warn("Could not record the successes of model {} on channel {}", pair.model(),
+                pair.channelId(), err));
+      }
+    }
+  }
+
+  private long takeSuccesses(ModelChannel pair) {
+    AtomicLong held = heldSuccesses.get(pair);
+    return held == null ? 0 : held.getAndSet(0);
   }
 
   /**
@@ -115,15 +144,18 @@ public final class ChannelHealth {
     });
   }
 
-  /** Probes every banned pair every {@code CHANNEL_PROBE_INTERVAL_MS} with {@code prober}. */
-  public void startProbing(BanProber prober) {
+  /** Probes every banned pair every {@code CHANNEL_PROBE_INTERVAL_MS} with {@code prober}, and flushes held successes. */
+  public void start(BanProber prober) {
     probeTimer = vertx.setPeriodic(config.probeIntervalMs(), id -> prober.probeAll(this));
+    flushTimer = vertx.setPeriodic(FLUSH_MS, id -> flushSuccesses());
   }
 
   public void close() {
     if (probeTimer >= 0) {
       vertx.cancelTimer(probeTimer);
+      vertx.cancelTimer(flushTimer);
     }
+    flushSuccesses();
   }
 
   /**

@@ -31,7 +31,8 @@ final class ErrorWindow {
     return requests < MIN_REQUESTS ? 0 : Math.min(1, (double) errors / requests);
   }
 
-  void record(long nowMs, boolean error) {
+  /** Adds {@code count} outcomes, {@code failed} of them errors, to the current slice. */
+  void record(long nowMs, long count, long failed) {
     long slice = slice(nowMs);
     int slot = (int) Math.floorMod(slice, (long) SLICES);
     if (stamps[slot] != slice) {
@@ -39,10 +40,8 @@ final class ErrorWindow {
       requests[slot] = 0;
       errors[slot] = 0;
     }
-    requests[slot]++;
-    if (error) {
-      errors[slot]++;
-    }
+    requests[slot] += count;
+    errors[slot] += failed;
   }
 
   double rate(long nowMs) {

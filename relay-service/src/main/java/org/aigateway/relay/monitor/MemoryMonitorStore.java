@@ -18,12 +18,12 @@ final class MemoryMonitorStore implements MonitorStore {
   }
 
   @Override
-  public Future<Double> record(ModelChannel pair, boolean error) {
+  public Future<Double> record(ModelChannel pair, long requests, long errors) {
     long now = clock.millis();
     ErrorWindow window = windows.computeIfAbsent(pair.model(), m -> new ConcurrentHashMap<>())
         .computeIfAbsent(pair.channelId(), id -> new ErrorWindow());
     synchronized (window) {
-      window.record(now, error);
+      window.record(now, requests, errors);
       return Future.succeededFuture(window.rate(now));
     }
   }

@@ -6,8 +6,8 @@ import java.util.Map;
 /** Where outcomes and bans live: this instance's memory, or Redis shared by every relay replica. */
 interface MonitorStore {
 
-  /** Counts one outcome; the pair's window error rate after it. */
-  Future<Double> record(ModelChannel pair, boolean error);
+  /** Counts {@code requests} outcomes, {@code errors} of them failures; the pair's window error rate after them. */
+  Future<Double> record(ModelChannel pair, long requests, long errors);
 
   /** The window error rate of each channel with outcomes for {@code model}. */
   Future<Map<Integer, Double>> rates(String model);

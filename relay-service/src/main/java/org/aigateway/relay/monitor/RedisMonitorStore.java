@@ -47,14 +47,14 @@ final class RedisMonitorStore implements MonitorStore {
   }
 
   @Override
-  public Future<Double> record(ModelChannel pair, boolean error) {
+  public Future<Double> record(ModelChannel pair, long requests, long errors) {
     long slice = ErrorWindow.slice(clock.millis());
     return shared(() -> RECORD.eval(redis,
             List.of(stats(pair.model()) + pair.channelId(), channels(pair.model()), models(pair.channelId())),
-            String.valueOf(slice), error ? "1" : "0", String.valueOf(ErrorWindow.SLICES),
+            String.valueOf(slice), String.valueOf(requests), String.valueOf(errors), String.valueOf(ErrorWindow.SLICES),
             String.valueOf(STATS_TTL_MS), String.valueOf(pair.channelId()), pair.model())
         .map(r -> ErrorWindow.rate(r.get(0).toLong(), r.get(1).toLong())),
-        () -> fallback.record(pair, error));
+        () -> fallback.record(pair, requests, errors));
   }
 
   @Override

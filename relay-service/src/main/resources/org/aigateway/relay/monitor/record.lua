@@ -1,12 +1,12 @@
--- Counts one outcome of a (model, channel) and answers its window totals {requests, errors}.
+-- Counts outcomes of a (model, channel) and answers its window totals {requests, errors}.
 -- KEYS[1] the pair's stats hash (fields "<slice>:r" and "<slice>:e"), KEYS[2] the model's set of
 -- channels, KEYS[3] the channel's set of models (so that clearing a channel finds its stats).
--- ARGV: slice number, 1 for an error, slices per window, key TTL in ms, channel id, model.
+-- ARGV: slice number, outcomes, errors among them, slices per window, key TTL in ms, channel id, model.
 local slice = tonumber(ARGV[1])
-local slices = tonumber(ARGV[3])
-redis.call('HINCRBY', KEYS[1], slice .. ':r', 1)
-if ARGV[2] == '1' then
-  redis.call('HINCRBY', KEYS[1], slice .. ':e', 1)
+local slices = tonumber(ARGV[4])
+redis.call('HINCRBY', KEYS[1], slice .. ':r', ARGV[2])
+if ARGV[3] ~= '0' then
+  redis.call('HINCRBY', KEYS[1], slice .. ':e', ARGV[3])
 end
 local requests, errors = 0, 0
 local fields = redis.call('HGETALL', KEYS[1])
@@ -21,9 +21,9 @@ for i = 1, #fields, 2 do
     errors = errors + tonumber(fields[i + 1])
   end
 end
-redis.call('PEXPIRE', KEYS[1], ARGV[4])
-redis.call('SADD', KEYS[2], ARGV[5])
-redis.call('PEXPIRE', KEYS[2], ARGV[4])
-redis.call('SADD', KEYS[3], ARGV[6])
-redis.call('PEXPIRE', KEYS[3], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+redis.call('SADD', KEYS[2], ARGV[6])
+redis.call('PEXPIRE', KEYS[2], ARGV[5])
+redis.call('SADD', KEYS[3], ARGV[7])
+redis.call('PEXPIRE', KEYS[3], ARGV[5])
 return {requests, errors}

@@ -20,13 +20,13 @@ class ErrorWindowTest {
   void minimumRequests() {
     ErrorWindow window = new ErrorWindow();
     for (int i = 0; i < 9; i++) {
-      window.record(clock.millis(), true);
+      window.record(clock.millis(), 1, 1);
     }
     assertThat(window.rate(clock.millis())).isZero();
-    window.record(clock.millis(), false);
+    window.record(clock.millis(), 1, 0);
     assertThat(window.rate(clock.millis())).isEqualTo(0.9);
     for (int i = 0; i < 10; i++) {
-      window.record(clock.millis(), false);
+      window.record(clock.millis(), 1, 0);
     }
     assertThat(window.rate(clock.millis())).isEqualTo(9 / 20.0);
   }
@@ -36,11 +36,11 @@ class ErrorWindowTest {
   void sliding() {
     ErrorWindow window = new ErrorWindow();
     for (int i = 0; i < 10; i++) {
-      window.record(clock.millis(), true);
+      window.record(clock.millis(), 1, 1);
     }
     clock.advance(60_000);
     for (int i = 0; i < 10; i++) {
-      window.record(clock.millis(), false);
+      window.record(clock.millis(), 1, 0);
     }
     assertThat(window.rate(clock.millis())).isEqualTo(0.5);
 
@@ -58,11 +58,11 @@ class ErrorWindowTest {
   void slotReuse() {
     ErrorWindow window = new ErrorWindow();
     for (int i = 0; i < 10; i++) {
-      window.record(clock.millis(), true);
+      window.record(clock.millis(), 1, 1);
     }
     clock.advance(120_000);
     for (int i = 0; i < 10; i++) {
-      window.record(clock.millis(), false);
+      window.record(clock.millis(), 1, 0);
     }
     assertThat(window.rate(clock.millis())).isZero();
   }
@@ -73,10 +73,10 @@ class ErrorWindowTest {
     MemoryMonitorStore store = new MemoryMonitorStore(clock);
     ModelChannel a = new ModelChannel("m", 1);
     for (int i = 0; i < 10; i++) {
-      store.record(a, i % 2 == 0);
-      store.record(new ModelChannel("other", 1), false);
+      store.record(a, 1, i % 2 == 0 ? 1 : 0);
+      store.record(new ModelChannel("other", 1), 1, 0);
     }
-    assertThat(store.record(a, true).result()).isEqualTo(6 / 11.0);
+    assertThat(store.record(a, 1, 1).result()).isEqualTo(6 / 11.0);
     assertThat(store.rates("m").result()).containsOnly(Map.entry(1, 6 / 11.0));
     assertThat(store.rates("other").result()).containsOnly(Map.entry(1, 0.0));
 

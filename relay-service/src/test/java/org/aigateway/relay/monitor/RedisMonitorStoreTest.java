@@ -37,10 +37,11 @@ class RedisMonitorStoreTest {
     RedisMonitorStore two = store(TestRedis.uri());
     ModelChannel pair = new ModelChannel("gpt-x", 7);
     for (int i = 0; i < 9; i++) {
-      Await.result(one.record(pair, true));
+      Await.result(one.record(pair, 1, 1));
     }
-    assertThat(Await.result(two.record(pair, false))).isEqualTo(0.9);
+    assertThat(Await.result(two.record(pair, 1, 0))).isEqualTo(0.9);
     assertThat(Await.result(two.rates("gpt-x"))).containsOnly(Map.entry(7, 0.9));
+    assertThat(Await.result(one.record(pair, 20, 0))).as("a batch of held successes").isEqualTo(0.3);
 
     clock.advance(120_000);
     assertThat(Await.result(one.rates("gpt-x"))).as("the window has passed").isEmpty();
@@ -48,7 +49,7 @@ class RedisMonitorStoreTest {
     Await.result(one.ban(pair, clock.millis() + 1_000));
     Await.result(one.ban(new ModelChannel("gpt-y", 8), clock.millis() + 1_000));
     assertThat(Await.result(two.bans())).containsOnlyKeys(pair, new ModelChannel("gpt-y", 8));
-    Await.result(two.record(pair, true));
+    Await.result(two.record(pair, 1, 1));
     Await.result(two.clearChannel(7));
     assertThat(Await.result(one.bans())).containsOnlyKeys(new ModelChannel("gpt-y", 8));
     assertThat(Await.result(one.rates("gpt-x"))).isEmpty();
@@ -62,9 +63,9 @@ class RedisMonitorStoreTest {
     RedisMonitorStore store = store("redis://127.0.0.1:1");
     ModelChannel pair = new ModelChannel("gpt-x", 7);
     for (int i = 0; i < 9; i++) {
-      Await.result(store.record(pair, true));
+      Await.result(store.record(pair, 1, 1));
     }
-    assertThat(Await.result(store.record(pair, true))).isEqualTo(1.0);
+    assertThat(Await.result(store.record(pair, 1, 1))).isEqualTo(1.0);
     Await.result(store.ban(pair, clock.millis() + 1_000));
     assertThat(Await.result(store.bans())).containsOnlyKeys(pair);
     assertThat(Await.result(store.rates("gpt-x"))).containsOnly(Map.entry(7, 1.0));
