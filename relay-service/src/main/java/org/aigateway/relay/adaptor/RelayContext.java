@@ -61,6 +61,11 @@ public final class RelayContext {
     return promptTokens.count();
   }
 
+  /** Whether {@link #promptTokens()} exceeds {@code tokens}, answered without counting when the request is plainly smaller. */
+  public boolean promptTokensExceed(long tokens) {
+    return promptTokens.exceeds(tokens);
+  }
+
   /** The shared counter behind {@link #promptTokens()}, for a context derived from this one. */
   public PromptTokens promptTokenCounter() {
     return promptTokens;

@@ -18,9 +18,9 @@ public record OutboxConfig(int batchSize, long flushIntervalMs, int maxInMemory,
 
   public static OutboxConfig from(Settings s) {
     return new OutboxConfig(
-        s.integer("OUTBOX_BATCH_SIZE", 200),
+        s.integer("OUTBOX_BATCH_SIZE", 1000),
         s.longValue("OUTBOX_FLUSH_INTERVAL_MS", 100),
-        s.integer("OUTBOX_MAX_IN_MEMORY", 50_000),
+        s.integer("OUTBOX_MAX_IN_MEMORY", 10_000),
         s.longValue("OUTBOX_SEND_TIMEOUT_MS", 5_000),
         s.longValue("OUTBOX_MAX_BACKOFF_MS", 10_000),
         s.string("OUTBOX_JOURNAL_DIR", "./data/outbox"),

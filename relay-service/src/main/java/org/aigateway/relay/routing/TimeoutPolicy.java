@@ -2,7 +2,7 @@ package org.aigateway.relay.routing;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import java.util.function.LongSupplier;
+import java.util.function.LongPredicate;
 import org.aigateway.protocol.model.Mode;
 import org.aigateway.protocol.model.ModelConfig;
 import org.aigateway.relay.adaptor.Deadlines;
@@ -38,8 +38,11 @@ public final class TimeoutPolicy {
     this.totalMs = totalMs;
   }
 
-  /** The deadlines of {@code request} under {@code config} (may be {@code null}); counts input tokens only if needed. */
-  public Deadlines deadlines(RelayRequest request, ModelConfig config, LongSupplier promptTokens) {
+  /**
+   * The deadlines of {@code request} under {@code config} (may be {@code null}). {@code inputExceeds}
+   * tells whether the estimated input exceeds a number of tokens; it is asked only when the table needs it.
+   */
+  public Deadlines deadlines(RelayRequest request, ModelConfig config, LongPredicate inputExceeds) {
     JsonObject timeouts = config == null ? null : config.timeoutConfig();
     boolean stream = request.stream();
     long firstByte = seconds(timeouts, stream ? "stream_request_timeout" : null);
@@ -48,32 +51,32 @@ public final class TimeoutPolicy {
     }
     if (firstByte <= 0) {
       Long configured = byModeMs.get(request.mode().number());
-      firstByte = configured != null ? configured : defaultMs(request.mode(), stream, promptTokens);
+      firstByte = configured != null ? configured : defaultMs(request.mode(), stream, inputExceeds);
     }
     long idle = stream ? seconds(timeouts, "stream_idle_timeout") : 0;
     return new Deadlines(firstByte, stream && idle <= 0 ? idleMs : idle, totalMs);
   }
 
   /** The original's table (its plugin/timeout), by mode. */
-  static long defaultMs(Mode mode, boolean stream, LongSupplier promptTokens) {
+  static long defaultMs(Mode mode, boolean stream, LongPredicate inputExceeds) {
     return switch (mode) {
       case EMBEDDINGS -> 30 * SECOND;
       case MODERATIONS, AUDIO_TRANSCRIPTION, AUDIO_TRANSLATION -> 5 * MINUTE;
       case IMAGES_GENERATIONS, IMAGES_EDITS -> 10 * MINUTE;
       case RERANK, PARSE_PDF -> 3 * MINUTE;
-      case CHAT_COMPLETIONS, COMPLETIONS, RESPONSES, ANTHROPIC, GEMINI -> chatMs(stream, promptTokens.getAsLong());
+      case CHAT_COMPLETIONS, COMPLETIONS, RESPONSES, ANTHROPIC, GEMINI -> chatMs(stream, inputExceeds);
       default -> stream ? 3 * MINUTE : 15 * MINUTE;
     };
   }
 
-  private static long chatMs(boolean stream, long inputTokens) {
-    if (inputTokens > HUGE_INPUT_TOKENS) {
+  private static long chatMs(boolean stream, LongPredicate inputExceeds) {
+    if (!inputExceeds.test(LARGE_INPUT_TOKENS)) {
+      return stream ? 3 * MINUTE : 5 * MINUTE;
+    }
+    if (inputExceeds.test(HUGE_INPUT_TOKENS)) {
       return stream ? 10 * MINUTE : 15 * MINUTE;
     }
-    if (inputTokens > LARGE_INPUT_TOKENS) {
-      return stream ? 5 * MINUTE : 10 * MINUTE;
-    }
-    return stream ? 3 * MINUTE : 5 * MINUTE;
+    return stream ? 5 * MINUTE : 10 * MINUTE;
   }
 
   /** A positive number of seconds under {@code key} as milliseconds, else 0. */

@@ -50,7 +50,7 @@ public final class UpstreamCaller {
     }
     UpstreamExchange exchange = new UpstreamExchange(vertx);
     ctx.downstream().onGone(() -> exchange.abort(OpenAiErrors.clientClosed()));
-    exchange.start(timeouts.deadlines(ctx.request(), ctx.modelConfig(), ctx::promptTokens),
+    exchange.start(timeouts.deadlines(ctx.request(), ctx.modelConfig(), ctx::promptTokensExceed),
         ctx.downstream()::backPressured);
     return client.request(options)
         .compose(request -> {

@@ -1,5 +1,6 @@
 package org.aigateway.relay.usage;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.aigateway.protocol.model.Mode;
@@ -39,6 +40,39 @@ public final class PromptEstimator {
       case AUDIO_SPEECH -> speech(body.getValue("input"));
       default -> 0;
     };
+  }
+
+  /**
+   * A cheap upper bound of {@link #estimate}, without tokenizing: a text token covers at least one
+   * byte and a message's JSON is longer than its fixed tokens, so the body's bytes bound the text;
+   * image parts add their largest fixed count, and the reply priming its three tokens.
+   */
+  long upperBound(Mode mode, JsonObject body, Buffer raw) {
+    if (mode == Mode.GEMINI) {
+      return GeminiPrompt.estimate(body);
+    }
+    if (raw == null) {
+      return Long.MAX_VALUE;
+    }
+    boolean chat = mode == Mode.CHAT_COMPLETIONS || mode == Mode.ANTHROPIC;
+    return raw.length() + REPLY_PRIMING + (chat ? imageParts(body.getValue("messages")) * IMAGE_HIGH : 0);
+  }
+
+  private static long imageParts(Object messages) {
+    if (!(messages instanceof JsonArray array)) {
+      return 0;
+    }
+    long parts = 0;
+    for (Object item : array) {
+      if (item instanceof JsonObject message && message.getValue("content") instanceof JsonArray content) {
+        for (Object part : content) {
+          if (part instanceof JsonObject p && "image_url".equals(p.getString("type"))) {
+            parts++;
+          }
+        }
+      }
+    }
+    return parts;
   }
 
   /** Speech is billed per character of its input, as the original gateway does. */

@@ -17,6 +17,18 @@ public final class PromptTokens {
     this.request = request;
   }
 
+  /**
+   * Whether the count exceeds {@code tokens}. A request whose upper bound (see
+   * {@link PromptEstimator#upperBound}) is within it is answered without tokenizing: the timeout
+   * table asks this of every chat request, and counting is a tenth of a small request's CPU.
+   */
+  public boolean exceeds(long tokens) {
+    if (count < 0 && estimator.upperBound(request.mode(), request.body(), request.rawBody()) <= tokens) {
+      return false;
+    }
+    return count() > tokens;
+  }
+
   public long count() {
     if (count < 0) {
       count = Math.max(0, estimator.estimate(request.mode(), request.model(), request.body()));

@@ -13,7 +13,7 @@ class OutboxConfigTest {
   @DisplayName("Unset outbox settings take their documented defaults and set ones override them")
   void readsSettings() {
     assertThat(OutboxConfig.from(Settings.of(Map.of())))
-        .isEqualTo(new OutboxConfig(200, 100, 50_000, 5_000, 10_000, "./data/outbox", 30_000));
+        .isEqualTo(new OutboxConfig(1000, 100, 10_000, 5_000, 10_000, "./data/outbox", 30_000));
     assertThat(OutboxConfig.from(Settings.of(Map.of("OUTBOX_BATCH_SIZE", "10", "OUTBOX_JOURNAL_DIR", "/tmp/o"))))
         .extracting(OutboxConfig::batchSize, OutboxConfig::journalDir)
         .containsExactly(10, "/tmp/o");

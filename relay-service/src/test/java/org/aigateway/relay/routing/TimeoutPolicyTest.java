@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import java.util.function.LongSupplier;
+import java.util.function.LongPredicate;
 import org.aigateway.protocol.model.Mode;
 import org.aigateway.protocol.model.ModelConfig;
 import org.aigateway.protocol.model.Price;
@@ -19,7 +19,7 @@ class TimeoutPolicyTest {
 
   private static final long IDLE = 60_000;
   private static final long TOTAL = 1_800_000;
-  private static final LongSupplier NOT_COUNTED = () -> {
+  private static final LongPredicate NOT_COUNTED = tokens -> {
     throw new AssertionError("the input tokens were counted although an override applies");
   };
 
@@ -37,7 +37,7 @@ class TimeoutPolicyTest {
   })
   @DisplayName("Without overrides the first-byte deadline follows the original's table, longer for big chat inputs")
   void defaultTable(Mode mode, boolean stream, long inputTokens, long seconds) {
-    Deadlines deadlines = defaults.deadlines(request(mode, stream), null, () -> inputTokens);
+    Deadlines deadlines = defaults.deadlines(request(mode, stream), null, tokens -> inputTokens > tokens);
 
     assertThat(deadlines.firstByteMs()).isEqualTo(seconds * 1000);
     assertThat(deadlines.totalMs()).isEqualTo(TOTAL);
@@ -72,9 +72,9 @@ class TimeoutPolicyTest {
   void idle() {
     ModelConfig patient = model(new JsonObject().put("stream_idle_timeout", 300));
 
-    assertThat(defaults.deadlines(request(Mode.CHAT_COMPLETIONS, true), null, () -> 0).idleMs()).isEqualTo(IDLE);
-    assertThat(defaults.deadlines(request(Mode.CHAT_COMPLETIONS, true), patient, () -> 0).idleMs()).isEqualTo(300_000);
-    assertThat(defaults.deadlines(request(Mode.CHAT_COMPLETIONS, false), patient, () -> 0).idleMs()).isZero();
+    assertThat(defaults.deadlines(request(Mode.CHAT_COMPLETIONS, true), null, tokens -> false).idleMs()).isEqualTo(IDLE);
+    assertThat(defaults.deadlines(request(Mode.CHAT_COMPLETIONS, true), patient, tokens -> false).idleMs()).isEqualTo(300_000);
+    assertThat(defaults.deadlines(request(Mode.CHAT_COMPLETIONS, false), patient, tokens -> false).idleMs()).isZero();
   }
 
   private static RelayRequest request(Mode mode, boolean stream) {
