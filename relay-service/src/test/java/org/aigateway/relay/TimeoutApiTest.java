@@ -133,6 +133,27 @@ class TimeoutApiTest {
   }
 
   @Test
+  @DisplayName("A Responses stream that stalls mid-answer ends with an error event and no response.completed, and is "
+      + "logged truncated")
+  void idleStallResponses() {
+    openAi.behaviour().reply("one two three").stallAfterChunks(1);
+    HttpClient client = harness.vertx.createHttpClient();
+
+    SseCapture capture = Await.result(SseCapture.open(client, harness.port(), KEY, "/v1/responses",
+        new JsonObject().put("model", "gpt-slow").put("input", "hi").put("stream", true)));
+    Await.result(capture.ended.future());
+
+    assertThat(capture.text()).contains("response.output_text.delta").doesNotContain("response.completed");
+    JsonObject error = new JsonObject(capture.data().get(capture.data().size() - 1));
+    assertThat(error.getString("code")).isEqualTo("upstream_timeout");
+    assertThat(error.getString("message")).contains("no stream data for 1 s");
+    Await.until(() -> openAi.cancelledRequests() == 1, 10, "the stalled upstream request to be cancelled");
+    RelayCompleted event = harness.event(capture.response.getHeader(RequestIds.HEADER));
+    assertThat(event.truncated()).isTrue();
+    assertThat(event.status()).isEqualTo(504);
+  }
+
+  @Test
   @DisplayName("A native Anthropic stream that stalls mid-answer ends with an Anthropic error event and no message_stop")
   void idleStallAnthropic() {
     anthropic.behaviour().reply("one two three").stallAfterChunks(1);

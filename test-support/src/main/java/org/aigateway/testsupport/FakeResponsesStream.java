@@ -1,6 +1,7 @@
 package org.aigateway.testsupport;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -13,7 +14,8 @@ import java.util.List;
  * {@code response.output_text.delta} per piece, then {@code response.completed} carrying the full
  * response with its usage; no {@code [DONE]}. Faults as the behaviour says: the connection closed
  * or an {@code error} event after that many deltas, no terminal event, {@code response.failed}
- * instead of {@code response.completed}, a hold after the first delta, frames split across TCP writes.
+ * instead of {@code response.completed}, a hold after the first delta, a stall after some deltas, frames split
+ * across TCP writes.
  */
 final class FakeResponsesStream {
 
@@ -70,6 +72,9 @@ final class FakeResponsesStream {
   }
 
   private Future<Void> delta(String piece, int index) {
+    if (index == b.stallAfterChunks) {
+      return Promise.<Void>promise().future();
+    }
     if (index == b.closeAfterChunks) {
       return request.connection().close().compose(v -> Future.failedFuture("closed mid-stream"));
     }

@@ -54,7 +54,7 @@ final class ResponsesStreamRelay {
     if (result.future().isComplete()) {
       return;
     }
-    exchange.firstByte();
+    exchange.chunk();
     relay(framer.feed(chunk));
   }
 
