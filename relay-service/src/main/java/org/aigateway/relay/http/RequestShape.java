@@ -7,7 +7,11 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import org.aigateway.protocol.model.Mode;
+import org.aigateway.relay.convert.ProtocolError;
+import org.aigateway.relay.convert.anthropic.AnthropicRequestCheck;
+import org.aigateway.relay.convert.gemini.GeminiRequestCheck;
 import org.aigateway.relay.error.OpenAiErrors;
 import org.aigateway.relay.error.RelayException;
 
@@ -16,7 +20,8 @@ import org.aigateway.relay.error.RelayException;
  * for OpenAI and Anthropic routes; the path for Gemini ({@code /models/{model}:generateContent},
  * {@code :streamGenerateContent} streams) and for {@code /v1/engines/{model}/embeddings}, whose model
  * is also written into the body sent upstream. Anthropic bodies need a {@code messages} array,
- * Gemini bodies a {@code contents} array.
+ * Gemini bodies a {@code contents} array, and both must be well typed ({@link AnthropicRequestCheck},
+ * {@link GeminiRequestCheck}).
  *
  * @param body  the request body, with the path's model for the engines route
  * @param raw   the body's bytes (re-encoded only when the body changed)
@@ -28,7 +33,8 @@ record RequestShape(String model, boolean stream, JsonObject body, Buffer raw) {
   private static final String MODELS = "/models/";
 
   /**
-   * @throws RelayException 400 without a model or the protocol's message list, 501 for a Gemini action
+   * @throws RelayException 400 without a model or the protocol's message list or for a mistyped
+   *                        Anthropic or Gemini field, 501 for a Gemini action
    *                        other than (stream)generateContent
    */
   static RequestShape of(RoutingContext rc, Mode mode, JsonObject body, Buffer raw) {
@@ -45,6 +51,7 @@ record RequestShape(String model, boolean stream, JsonObject body, Buffer raw) {
     }
     if (mode == Mode.ANTHROPIC) {
       requireArray(body, "messages");
+      rejectProblem(AnthropicRequestCheck.problem(body));
     }
     return new RequestShape(model, streams(mode) && Boolean.TRUE.equals(body.getValue("stream")), body, raw);
   }
@@ -67,6 +74,7 @@ record RequestShape(String model, boolean stream, JsonObject body, Buffer raw) {
       throw OpenAiErrors.notImplemented(rc.request().method().name(), path);
     }
     requireArray(body, "contents");
+    rejectProblem(GeminiRequestCheck.problem(body));
     return new RequestShape(model, action.equals(STREAM_GENERATE), body, raw);
   }
 
@@ -74,6 +82,12 @@ record RequestShape(String model, boolean stream, JsonObject body, Buffer raw) {
   private static void requireArray(JsonObject body, String field) {
     if (!(body.getValue(field) instanceof JsonArray)) {
       throw OpenAiErrors.badRequest("`" + field + "` is required and must be an array.", field);
+    }
+  }
+
+  private static void rejectProblem(Optional<ProtocolError> problem) {
+    if (problem.isPresent()) {
+      throw OpenAiErrors.badRequest(problem.get().message(), problem.get().param());
     }
   }
 }

@@ -77,7 +77,10 @@ public final class RelayExecutor {
     });
   }
 
-  /** The next attempt the retry loop allows, after its backoff pause; else {@code result} is final. */
+  /**
+   * The next attempt the retry loop allows, after its backoff pause; else {@code result} is final.
+   * A client that left during the pause ends the loop as a 499: nothing more is tried for nobody.
+   */
   private Future<RelayResult> afterAttempt(RelayContext ctx, RetryRound round, Channel channel, int retriesLeft,
                                            RelayResult result) {
     Downstream downstream = ctx.downstream();
@@ -88,7 +91,8 @@ public final class RelayExecutor {
       return Future.succeededFuture(result);
     }
     RetryRound.Step following = step.get();
-    return backoff.pause(following.delayMs()).compose(v -> downstream.gone() ? Future.succeededFuture(result)
+    return backoff.pause(following.delayMs(), downstream).compose(v -> downstream.gone()
+        ? Future.succeededFuture(RelayResult.failure(OpenAiErrors.clientClosed()))
         : attempt(ctx, round, following.channel(), following.retriesLeft()));
   }
 

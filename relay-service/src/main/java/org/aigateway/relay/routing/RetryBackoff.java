@@ -1,13 +1,16 @@
 package org.aigateway.relay.routing;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.concurrent.ThreadLocalRandom;
+import org.aigateway.relay.adaptor.Downstream;
 
 /**
  * The pause before trying again a channel that just answered 429 or 503 (it asked for room): its
  * failures in this request × the base, plus a random 0–base, at most 5 × base. Waits on a Vert.x
- * timer, never blocking the event loop.
+ * timer, never blocking the event loop, and ends early when the client leaves: nobody is waiting
+ * for the retry any more.
  */
 public final class RetryBackoff {
 
@@ -30,8 +33,17 @@ public final class RetryBackoff {
     return Math.min(MAX_STEPS * baseMs, failures * baseMs + jitter);
   }
 
-  /** Completes after {@code delayMs}; at once when it is 0. */
-  Future<Void> pause(long delayMs) {
-    return delayMs <= 0 ? Future.succeededFuture() : vertx.timer(delayMs).mapEmpty();
+  /** Completes after {@code delayMs}, or as soon as {@code downstream}'s client leaves; at once when it is 0. */
+  Future<Void> pause(long delayMs, Downstream downstream) {
+    if (delayMs <= 0 || downstream.gone()) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> paused = Promise.promise();
+    long timer = vertx.setTimer(delayMs, id -> paused.tryComplete());
+    downstream.onGone(() -> {
+      vertx.cancelTimer(timer);
+      paused.tryComplete();
+    });
+    return paused.future();
   }
 }
