@@ -147,10 +147,10 @@ class ConvertedStreamFailuresApiTest {
     openAi.behaviour().holdAfterFirstChunk(release.future());
 
     SseCapture capture = Await.result(SseCapture.open(client, harness.port(), KEY, "/v1/messages", messages(GPT)));
-    Await.until(() -> capture.text().contains("content_block_delta"), 5, "the first delta");
+    Await.until(() -> capture.text().contains("content_block_delta"), 30, "the first delta");
     Await.result(capture.response.request().connection().close());
 
-    Await.until(() -> openAi.cancelledRequests() == 1, 5, "the upstream call to be cancelled");
+    Await.until(() -> openAi.cancelledRequests() == 1, 30, "the upstream call to be cancelled");
     RelayCompleted event = harness.event(capture.response.getHeader(RequestIds.HEADER));
     assertThat(event.status()).isEqualTo(499);
     assertThat(event.truncated()).isTrue();

@@ -160,7 +160,7 @@ class ReplicaLimitsApiTest {
     JsonObject body = CHAT.copy().put("model", "stream").put("stream", true);
 
     SseCapture capture = Await.result(SseCapture.open(streaming, first, KEY, body));
-    Await.result(capture.firstChunk.future(), 5);
+    Await.result(capture.firstChunk.future(), 30);
     Await.result(capture.response.request().connection().close());
 
     RelayCompleted event = harness.event(capture.response.getHeader(RequestIds.HEADER));

@@ -146,7 +146,7 @@ class ResponsesApiTest {
 
     SseCapture capture = Await.result(SseCapture.open(client, harness.port(), KEY, "/v1/responses",
         create(MODEL).put("stream", true)));
-    Await.until(() -> capture.text().contains("response.output_text.delta"), 5, "the first delta");
+    Await.until(() -> capture.text().contains("response.output_text.delta"), 30, "the first delta");
 
     assertThat(upstream.finishedStreams()).isZero();
     assertThat(capture.text()).doesNotContain("response.completed");
@@ -229,10 +229,10 @@ class ResponsesApiTest {
 
     SseCapture capture = Await.result(SseCapture.open(client, harness.port(), KEY, "/v1/responses",
         create(MODEL).put("stream", true)));
-    Await.until(() -> capture.text().contains("response.output_text.delta"), 5, "the first delta");
+    Await.until(() -> capture.text().contains("response.output_text.delta"), 30, "the first delta");
     Await.result(capture.response.request().connection().close());
 
-    Await.until(() -> upstream.cancelledRequests() == 1, 5, "the upstream call to be cancelled");
+    Await.until(() -> upstream.cancelledRequests() == 1, 30, "the upstream call to be cancelled");
     RelayCompleted event = harness.event(capture.response.getHeader(RequestIds.HEADER));
     assertThat(event.status()).isEqualTo(499);
     assertThat(event.truncated()).isTrue();

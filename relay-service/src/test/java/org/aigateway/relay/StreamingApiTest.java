@@ -79,7 +79,7 @@ class StreamingApiTest {
     upstream.behaviour().holdAfterFirstChunk(release.future());
 
     SseCapture capture = Await.result(SseCapture.open(client, harness.port(), KEY, streamRequest(false)));
-    Await.result(capture.firstChunk.future(), 5);
+    Await.result(capture.firstChunk.future(), 30);
 
     assertThat(upstream.finishedStreams()).isZero();
     assertThat(capture.content()).isEqualTo("Hello");
@@ -218,10 +218,10 @@ class StreamingApiTest {
     upstream.behaviour().holdAfterFirstChunk(release.future());
 
     SseCapture capture = Await.result(SseCapture.open(client, harness.port(), KEY, streamRequest(false)));
-    Await.result(capture.firstChunk.future(), 5);
+    Await.result(capture.firstChunk.future(), 30);
     Await.result(capture.response.request().connection().close());
 
-    Await.until(() -> upstream.cancelledRequests() == 1, 5, "the upstream call to be cancelled");
+    Await.until(() -> upstream.cancelledRequests() == 1, 30, "the upstream call to be cancelled");
     RelayCompleted event = eventOf(capture);
     assertThat(event.status()).isEqualTo(499);
     assertThat(event.truncated()).isTrue();

@@ -51,7 +51,7 @@ class OutboxJournalTest {
 
     Await.until(() -> outbox.pending(LOG) == 0, 20, "every event to be acknowledged");
     assertThat(log.acknowledged()).containsExactlyElementsOf(TestEvents.ids(events));
-    Await.until(() -> JournalAssert.lines(journal()) == 0, 5, "the journal to be emptied");
+    Await.until(() -> JournalAssert.lines(journal()) == 0, 30, "the journal to be emptied");
   }
 
   @Test
@@ -69,7 +69,7 @@ class OutboxJournalTest {
     UsageOutbox second = started(vertx, config(10, 2_000));
     Await.until(() -> second.pending(LOG) == 0, 20, "replayed events to be acknowledged");
     assertThat(log.acknowledged()).containsExactlyElementsOf(TestEvents.ids(events));
-    Await.until(() -> JournalAssert.lines(journal()) == 0, 5, "the journal to be emptied");
+    Await.until(() -> JournalAssert.lines(journal()) == 0, 30, "the journal to be emptied");
   }
 
   @Test
@@ -110,7 +110,7 @@ class OutboxJournalTest {
 
     outbox.submit(TestEvents.event("late-1"));
 
-    Await.until(() -> Files.exists(journal()) && JournalAssert.lines(journal()) == 1, 5, "the late event on disk");
+    Await.until(() -> Files.exists(journal()) && JournalAssert.lines(journal()) == 1, 30, "the late event on disk");
     assertThat(JournalAssert.ids(journal())).containsExactly("late-1");
   }
 }
