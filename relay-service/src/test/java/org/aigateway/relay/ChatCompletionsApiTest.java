@@ -122,6 +122,23 @@ class ChatCompletionsApiTest {
   }
 
   @Test
+  @DisplayName("A prompt and an answer quoting a special token's text (<|endoftext|>) are counted as ordinary text, "
+      + "not refused by the tokenizer")
+  void specialTokenTextIsOrdinaryText() {
+    upstream.behaviour().omitUsage().reply("It ends with <|endoftext|>");
+
+    HttpResponse<Buffer> response = harness.post("/v1/chat/completions", KEY,
+        RelayHarness.chat("gpt-4o-mini", "What does <|endoftext|> mean?"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    RelayCompleted event = harness.event(response.getHeader(RequestIds.HEADER));
+    var o200k = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    assertThat(event.usageEstimated()).isTrue();
+    assertThat(event.usage()).isEqualTo(Usage.of(3 + 3 + o200k.countTokensOrdinary("userWhat does <|endoftext|> mean?"),
+        o200k.countTokensOrdinary("It ends with <|endoftext|>")));
+  }
+
+  @Test
   @DisplayName("Every response carries a unique, non-timestamp X-Request-Id, errors included")
   void requestIdsAreUnique() {
     HttpResponse<Buffer> ok = harness.post("/v1/chat/completions", KEY, RelayHarness.chat("gpt-4o-mini", "hi"));

@@ -25,10 +25,13 @@ public final class Downstream {
     response.exceptionHandler(err -> clientGone());
   }
 
-  /** Runs {@code action} when the client disconnects before the response ended. */
+  /**
+   * Runs {@code action} when the client disconnects before the response ended; at once when it has
+   * already (a client that left before this downstream existed fired no close handler of it).
+   */
   public void onGone(Runnable action) {
     this.onGone = action;
-    if (gone) {
+    if (gone()) {
       action.run();
     }
   }

@@ -1,5 +1,7 @@
 package org.aigateway.relay.adaptor;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientRequest;
 import java.net.ConnectException;
@@ -19,6 +21,7 @@ public final class UpstreamExchange {
 
   private final Vertx vertx;
   private HttpClientRequest request;
+  private Promise<HttpClientRequest> connecting;
   private RelayException abortReason;
   private Deadlines deadlines;
   private BooleanSupplier clientBackPressured;
@@ -45,11 +48,29 @@ public final class UpstreamExchange {
         "no first byte within " + seconds(deadlines.firstByteMs()))));
   }
 
-  public void attach(HttpClientRequest request) {
-    this.request = request;
+  /**
+   * The upstream request once the client has one. It may wait for a pooled connection; an abort
+   * meanwhile (a deadline passed, the client left) fails the returned future at once, and the
+   * request that arrives later is reset.
+   */
+  public Future<HttpClientRequest> attach(Future<HttpClientRequest> requested) {
+    Promise<HttpClientRequest> attached = Promise.promise();
+    connecting = attached;
     if (abortReason != null) {
-      request.reset(0, abortReason);
+      attached.fail(abortReason);
     }
+    requested.onComplete(done -> {
+      if (done.failed()) {
+        attached.tryFail(done.cause());
+        return;
+      }
+      request = done.result();
+      if (abortReason != null) {
+        request.reset(0, abortReason);
+      }
+      attached.tryComplete(request);
+    });
+    return attached.future();
   }
 
   /** The upstream began to answer: the first-byte deadline no longer applies. */
@@ -96,6 +117,8 @@ public final class UpstreamExchange {
     abortReason = reason;
     if (request != null) {
       request.reset(0, reason);
+    } else if (connecting != null) {
+      connecting.tryFail(reason);
     }
   }
 

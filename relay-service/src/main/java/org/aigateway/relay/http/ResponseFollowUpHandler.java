@@ -130,11 +130,8 @@ public final class ResponseFollowUpHandler {
     exchange.start(new Deadlines(Math.min(FIRST_BYTE_MS, timeoutMs), 0, timeoutMs), () -> false);
     long startedAt = System.currentTimeMillis();
     long t0 = System.nanoTime();
-    client.request(options)
-        .compose(request -> {
-          exchange.attach(request);
-          return request.send();
-        })
+    exchange.attach(client.request(options))
+        .compose(request -> request.send())
         .compose(response -> answer(ctx, response))
         .recover(err -> Future.succeededFuture(RelayResult.failure(exchange.failureOf(err))))
         .onComplete(done -> exchange.finish())

@@ -56,11 +56,25 @@ final class Breakers {
     }
 
     CircuitBreaker of(int channelId) {
-      return byChannel.computeIfAbsent(channelId, id -> CircuitBreaker
-          .create("channel-" + id + "/" + model, owner.vertx, owner.options)
-          .openHandler(v -> open.add(id))
-          .halfOpenHandler(v -> open.remove(id))
-          .closeHandler(v -> open.remove(id)));
+      return byChannel.computeIfAbsent(channelId, this::create);
+    }
+
+    /**
+     * A breaker whose state changes reach the open set only while it is the channel's breaker: one
+     * cleared with its channel still hears from attempts that were running and from its reset timer.
+     */
+    private CircuitBreaker create(int id) {
+      CircuitBreaker breaker = CircuitBreaker.create("channel-" + id + "/" + model, owner.vertx, owner.options);
+      return breaker
+          .openHandler(v -> ifCurrent(id, breaker, () -> open.add(id)))
+          .halfOpenHandler(v -> ifCurrent(id, breaker, () -> open.remove(id)))
+          .closeHandler(v -> ifCurrent(id, breaker, () -> open.remove(id)));
+    }
+
+    private void ifCurrent(int channelId, CircuitBreaker breaker, Runnable change) {
+      if (byChannel.get(channelId) == breaker) {
+        change.run();
+      }
     }
 
     boolean open(int channelId) {

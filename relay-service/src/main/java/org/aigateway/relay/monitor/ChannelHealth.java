@@ -125,8 +125,9 @@ public final class ChannelHealth {
         });
   }
 
-  /** Forgets a channel's outcomes, bans and breakers (it was edited or deleted). */
+  /** Forgets a channel's outcomes (those held back too), bans and breakers (it was edited or deleted). */
   public Future<Void> clearChannel(int channelId) {
+    heldSuccesses.keySet().removeIf(pair -> pair.channelId() == channelId);
     breakers.clearChannel(channelId);
     return store.clearChannel(channelId)
         .onComplete(done -> views.expireAll());

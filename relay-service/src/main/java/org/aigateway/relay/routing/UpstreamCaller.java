@@ -52,11 +52,8 @@ public final class UpstreamCaller {
     ctx.downstream().onGone(() -> exchange.abort(OpenAiErrors.clientClosed()));
     exchange.start(timeouts.deadlines(ctx.request(), ctx.modelConfig(), ctx::promptTokensExceed),
         ctx.downstream()::backPressured);
-    return client.request(options)
-        .compose(request -> {
-          exchange.attach(request);
-          return request.send(body);
-        })
+    return exchange.attach(client.request(options))
+        .compose(request -> request.send(body))
         .compose(response -> {
           if (!ctx.request().stream()) {
             exchange.firstByte();

@@ -35,7 +35,9 @@ public final class TokenCounter {
     if (text.length() >= FUZZY_THRESHOLD) {
       return text.length() / 4;
     }
-    return encoding(model).countTokens(text);
+    // Special tokens' text (<|endoftext|>) in a prompt or answer is ordinary text to an upstream;
+    // countTokens would refuse it with an exception.
+    return encoding(model).countTokensOrdinary(text);
   }
 
   Encoding encoding(String model) {

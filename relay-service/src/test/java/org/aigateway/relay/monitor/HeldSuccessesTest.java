@@ -60,6 +60,20 @@ class HeldSuccessesTest {
     assertThat(store.memory.rates("m").result()).containsEntry(7, 0.1);
   }
 
+  @Test
+  @DisplayName("Clearing a channel also forgets the successes held for it: they were the old channel's")
+  void clearingForgetsHeldSuccesses() {
+    for (int i = 0; i < 50; i++) {
+      health.record("m", CHANNEL, OK);
+    }
+
+    health.clearChannel(CHANNEL.id());
+    health.flushSuccesses();
+
+    assertThat(store.calls).isEmpty();
+    assertThat(store.memory.rates("m").result()).isEmpty();
+  }
+
   /** Records each store call, then passes it on. */
   private static final class CountingStore implements MonitorStore {
 
