@@ -116,6 +116,39 @@ public final class ResponseFollowUpHandler {
   }
 
   private void call(RelayContext ctx, String id, HttpMethod method, String query) {
+    long startedAt = System.currentTimeMillis();
+    long t0 = System.nanoTime();
+    send(ctx, method, query).onSuccess(result -> {
+      ctx.recordAttempt(new Attempt(ctx.channel().id(), result.status(), startedAt,
+          (System.nanoTime() - t0) / 1_000_000, result.errorMessage()));
+      finish(ctx, id, result);
+    });
+  }
+
+  /** The upstream call; always succeeds with a result, like {@link org.aigateway.relay.routing.UpstreamCaller}'s. */
+  private Future<RelayResult> send(RelayContext ctx, HttpMethod method, String query) {
+    RequestOptions options;
+    try {
+      options = options(ctx, method, query);
+    } catch (RuntimeException e) {
+      return Future.succeededFuture(RelayResult.failure(OpenAiErrors.misconfigured(ctx.channel(), e)));
+    }
+    UpstreamExchange exchange = new UpstreamExchange(vertx);
+    ctx.downstream().onGone(() -> exchange.abort(OpenAiErrors.clientClosed()));
+    // The original gives these calls 30 s to answer; answers are read whole, so there is no back-pressure.
+    exchange.start(new Deadlines(Math.min(FIRST_BYTE_MS, timeoutMs), 0, timeoutMs), () -> false);
+    return client.request(options)
+        .compose(request -> {
+          exchange.attach(request);
+          return request.send();
+        })
+        .compose(response -> answer(ctx, response))
+        .recover(err -> Future.succeededFuture(RelayResult.failure(exchange.failureOf(err))))
+        .onComplete(done -> exchange.finish());
+  }
+
+  /** @throws RuntimeException when the channel's key or URL cannot make a request (a header with a line break) */
+  private RequestOptions options(RelayContext ctx, HttpMethod method, String query) {
     ProviderAdaptor adaptor = adaptors.forChannel(ctx.channel()).orElseThrow();
     MultiMap headers = HttpHeaders.headers();
     adaptor.prepareHeaders(ctx, headers);
@@ -123,26 +156,7 @@ public final class ResponseFollowUpHandler {
     if (query != null && !query.isEmpty()) {
       url += (url.indexOf('?') < 0 ? "?" : "&") + query;
     }
-    RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url).setHeaders(headers);
-    UpstreamExchange exchange = new UpstreamExchange(vertx);
-    ctx.downstream().onGone(() -> exchange.abort(OpenAiErrors.clientClosed()));
-    // The original gives these calls 30 s to answer; answers are read whole, so there is no back-pressure.
-    exchange.start(new Deadlines(Math.min(FIRST_BYTE_MS, timeoutMs), 0, timeoutMs), () -> false);
-    long startedAt = System.currentTimeMillis();
-    long t0 = System.nanoTime();
-    client.request(options)
-        .compose(request -> {
-          exchange.attach(request);
-          return request.send();
-        })
-        .compose(response -> answer(ctx, response))
-        .recover(err -> Future.succeededFuture(RelayResult.failure(exchange.failureOf(err))))
-        .onComplete(done -> exchange.finish())
-        .onSuccess(result -> {
-          ctx.recordAttempt(new Attempt(ctx.channel().id(), result.status(), startedAt,
-              (System.nanoTime() - t0) / 1_000_000, result.errorMessage()));
-          finish(ctx, id, result);
-        });
+    return new RequestOptions().setMethod(method).setAbsoluteURI(url).setHeaders(headers);
   }
 
   /**
