@@ -174,6 +174,33 @@ class ResponsesApiTest {
   }
 
   @Test
+  @DisplayName("A response retrieved with stream=true reaches the client event by event while the upstream streams, "
+      + "and costs nothing")
+  void followUpStreams() {
+    String id = harness.post("/v1/responses", KEY, create(MODEL)).bodyAsJsonObject().getString("id");
+    Promise<Void> release = Promise.promise();
+    upstream.behaviour().usage(21, 5).holdAfterFirstChunk(release.future());
+
+    SseCapture capture = Await.result(SseCapture.get(client, harness.port(), KEY,
+        "/v1/responses/" + id + "?stream=true"));
+    Await.until(() -> capture.text().contains("response.output_text.delta"), 5, "the first delta");
+
+    assertThat(capture.text()).doesNotContain("response.completed");
+    harness.vertx.runOnContext(v -> release.complete());
+    Await.result(capture.ended.future());
+
+    assertThat(upstream.lastRequest().query()).isEqualTo("stream=true");
+    assertThat(capture.response.getHeader("Content-Type")).startsWith("text/event-stream");
+    assertThat(ProtocolCalls.events(capture.text())).extracting(ProtocolCalls.Event::name)
+        .startsWith("response.created").endsWith("response.completed");
+    RelayCompleted event = harness.event(capture.response.getHeader(RequestIds.HEADER));
+    assertThat(event.mode()).isEqualTo(Mode.RESPONSES_GET.number());
+    assertThat(event.status()).isEqualTo(200);
+    assertThat(event.usage()).isEqualTo(Usage.ZERO);
+    assertThat(event.amount().total().signum()).isZero();
+  }
+
+  @Test
   @DisplayName("A stream that breaks after its first byte ends with an error event and nothing more, logged truncated with the delivered usage")
   void brokenStream() {
     upstream.behaviour().closeAfterChunks(2);

@@ -2,6 +2,7 @@ package org.aigateway.relay.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -25,9 +26,11 @@ import org.aigateway.relay.adaptor.RelayContext;
 import org.aigateway.relay.adaptor.RelayRequest;
 import org.aigateway.relay.adaptor.RelayResult;
 import org.aigateway.relay.adaptor.UpstreamExchange;
+import org.aigateway.relay.adaptor.openai.ResponsesStreamRelay;
 import org.aigateway.relay.auth.Caller;
 import org.aigateway.relay.error.ClientProtocol;
 import org.aigateway.relay.error.OpenAiErrors;
+import org.aigateway.relay.error.RelayException;
 import org.aigateway.relay.outbox.UsageSink;
 import org.aigateway.relay.responses.ResponseErrors;
 import org.aigateway.relay.responses.ResponsePinning;
@@ -41,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * The follow-up calls on a stored response ({@code GET}/{@code DELETE /v1/responses/{id}},
  * {@code POST .../cancel}, {@code GET .../input_items}): sent to the channel that created the
  * response, only for the group that created it (any other caller, like an unknown id, gets a 404),
- * and relayed as the upstream answers. They produce no tokens: each is logged with its own mode and
- * zero usage, and costs nothing; no quota or rate limit applies.
+ * and relayed as the upstream answers: whole, or event by event when the upstream streams (a
+ * response retrieved with {@code stream=true}). They produce no tokens: each is logged with its own
+ * mode and zero usage, and costs nothing; no quota or rate limit applies.
  */
 public final class ResponseFollowUpHandler {
 
@@ -52,16 +56,22 @@ public final class ResponseFollowUpHandler {
   private final Vertx vertx;
   private final HttpClient client;
   private final long timeoutMs;
+  private final long idleMs;
   private final SnapshotStore snapshots;
   private final AdaptorRegistry adaptors;
   private final ResponsePinning pinning;
   private final UsageSink sink;
 
-  public ResponseFollowUpHandler(Vertx vertx, HttpClient client, long timeoutMs, SnapshotStore snapshots,
+  /**
+   * @param timeoutMs the ceiling of every call ({@code RELAY_TIMEOUT_SECONDS})
+   * @param idleMs    the longest silence of a streamed answer once it began ({@code STREAM_IDLE_TIMEOUT_SECONDS})
+   */
+  public ResponseFollowUpHandler(Vertx vertx, HttpClient client, long timeoutMs, long idleMs, SnapshotStore snapshots,
                                  AdaptorRegistry adaptors, ResponsePinning pinning, UsageSink sink) {
     this.vertx = vertx;
     this.client = client;
     this.timeoutMs = timeoutMs;
+    this.idleMs = idleMs;
     this.snapshots = snapshots;
     this.adaptors = adaptors;
     this.pinning = pinning;
@@ -135,14 +145,15 @@ public final class ResponseFollowUpHandler {
     }
     UpstreamExchange exchange = new UpstreamExchange(vertx);
     ctx.downstream().onGone(() -> exchange.abort(OpenAiErrors.clientClosed()));
-    // The original gives these calls 30 s to answer; answers are read whole, so there is no back-pressure.
-    exchange.start(new Deadlines(Math.min(FIRST_BYTE_MS, timeoutMs), 0, timeoutMs), () -> false);
+    // The original gives these calls 30 s to answer; a streamed answer then has the idle deadline of streams.
+    exchange.start(new Deadlines(Math.min(FIRST_BYTE_MS, timeoutMs), idleMs, timeoutMs),
+        ctx.downstream()::backPressured);
     return client.request(options)
         .compose(request -> {
           exchange.attach(request);
           return request.send();
         })
-        .compose(response -> answer(ctx, response))
+        .compose(response -> answer(ctx, exchange, response))
         .recover(err -> Future.succeededFuture(RelayResult.failure(exchange.failureOf(err))))
         .onComplete(done -> exchange.finish());
   }
@@ -160,12 +171,15 @@ public final class ResponseFollowUpHandler {
   }
 
   /**
-   * Relays the upstream's answer whole, with its status and content type. These answers are small
-   * JSON objects; a background response retrieved with {@code stream=true} arrives in one piece too.
+   * Relays the upstream's answer with its status and content type: a stream as it arrives, anything
+   * else (small JSON objects) whole.
    */
-  private Future<RelayResult> answer(RelayContext ctx, HttpClientResponse upstream) {
+  private Future<RelayResult> answer(RelayContext ctx, UpstreamExchange exchange, HttpClientResponse upstream) {
     int status = upstream.statusCode();
     String type = upstream.getHeader(HttpHeaders.CONTENT_TYPE);
+    if (status < 400 && type != null && type.startsWith("text/event-stream")) {
+      return stream(ctx.downstream(), exchange, upstream);
+    }
     return upstream.body().map(body -> {
       if (status >= 400) {
         return RelayResult.failure(OpenAiErrors.fromUpstream(status, body));
@@ -173,6 +187,35 @@ public final class ResponseFollowUpHandler {
       ctx.downstream().end(status, type == null ? "application/json" : type, body);
       return RelayResult.success(status, Usage.ZERO, false, null);
     });
+  }
+
+  /**
+   * A response retrieved with {@code stream=true}: its events go to the client as they arrive (a
+   * background response still running streams until it ends), pausing the upstream for a slow client.
+   * A stream cut off after its first byte ends with an {@code error} event.
+   */
+  private static Future<RelayResult> stream(Downstream downstream, UpstreamExchange exchange,
+                                            HttpClientResponse upstream) {
+    Promise<RelayResult> result = Promise.promise();
+    upstream.handler(chunk -> {
+      exchange.chunk();
+      downstream.relay(chunk, upstream);
+    });
+    upstream.endHandler(v -> {
+      downstream.end();
+      result.tryComplete(RelayResult.success(200, Usage.ZERO, false, null));
+    });
+    upstream.exceptionHandler(err -> {
+      RelayException error = exchange.failureOf(err);
+      if (!downstream.committed()) {
+        result.tryComplete(RelayResult.failure(error));
+        return;
+      }
+      downstream.write(ResponsesStreamRelay.errorEvent(error));
+      downstream.end();
+      result.tryComplete(RelayResult.truncated(error, Usage.ZERO, false, null));
+    });
+    return result.future();
   }
 
   private void finish(RelayContext ctx, String id, RelayResult result) {
