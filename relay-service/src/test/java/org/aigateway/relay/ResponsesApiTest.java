@@ -222,6 +222,20 @@ class ResponsesApiTest {
   }
 
   @Test
+  @DisplayName("An upstream that keeps its stream open after an in-band error event is cancelled, not left holding "
+      + "its connection with no deadline")
+  void inBandErrorKeptOpen() {
+    upstream.behaviour().inBandErrorAfterChunks(1).openAfterInBandError();
+
+    SseCapture capture = stream(create(MODEL).put("stream", true));
+
+    List<ProtocolCalls.Event> events = ProtocolCalls.events(capture.text());
+    assertThat(events.get(events.size() - 1).name()).isEqualTo("error");
+    Await.until(() -> upstream.cancelledRequests() == 1, 10, "the upstream request to be cancelled");
+    assertThat(harness.event(capture.response.getHeader(RequestIds.HEADER)).status()).isEqualTo(502);
+  }
+
+  @Test
   @DisplayName("An in-band error event mid-stream reaches the client as the last event and fails the request")
   void inBandError() {
     upstream.behaviour().inBandErrorAfterChunks(1);

@@ -76,7 +76,10 @@ public final class ResponsesStreamRelay {
       downstream.relay(out, upstream);
     }
     if (state.error() != null) {
-      fail(OpenAiErrors.inBand(state.error()));
+      RelayException error = OpenAiErrors.inBand(state.error());
+      // Nothing after the error is read: an upstream keeping its stream open would hold its connection forever.
+      exchange.abort(error);
+      fail(error);
     }
   }
 
