@@ -2,11 +2,9 @@ package org.aigateway.relay.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -17,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import org.aigateway.protocol.event.Attempt;
 import org.aigateway.protocol.model.Channel;
 import org.aigateway.protocol.model.Mode;
-import org.aigateway.protocol.model.Usage;
 import org.aigateway.relay.adaptor.AdaptorRegistry;
 import org.aigateway.relay.adaptor.Deadlines;
 import org.aigateway.relay.adaptor.Downstream;
@@ -26,11 +23,9 @@ import org.aigateway.relay.adaptor.RelayContext;
 import org.aigateway.relay.adaptor.RelayRequest;
 import org.aigateway.relay.adaptor.RelayResult;
 import org.aigateway.relay.adaptor.UpstreamExchange;
-import org.aigateway.relay.adaptor.openai.ResponsesStreamRelay;
 import org.aigateway.relay.auth.Caller;
 import org.aigateway.relay.error.ClientProtocol;
 import org.aigateway.relay.error.OpenAiErrors;
-import org.aigateway.relay.error.RelayException;
 import org.aigateway.relay.outbox.UsageSink;
 import org.aigateway.relay.responses.ResponseErrors;
 import org.aigateway.relay.responses.ResponsePinning;
@@ -153,7 +148,7 @@ public final class ResponseFollowUpHandler {
           exchange.attach(request);
           return request.send();
         })
-        .compose(response -> answer(ctx, exchange, response))
+        .compose(response -> FollowUpAnswers.relay(ctx.downstream(), exchange, response))
         .recover(err -> Future.succeededFuture(RelayResult.failure(exchange.failureOf(err))))
         .onComplete(done -> exchange.finish());
   }
@@ -168,54 +163,6 @@ public final class ResponseFollowUpHandler {
       url += (url.indexOf('?') < 0 ? "?" : "&") + query;
     }
     return new RequestOptions().setMethod(method).setAbsoluteURI(url).setHeaders(headers);
-  }
-
-  /**
-   * Relays the upstream's answer with its status and content type: a stream as it arrives, anything
-   * else (small JSON objects) whole.
-   */
-  private Future<RelayResult> answer(RelayContext ctx, UpstreamExchange exchange, HttpClientResponse upstream) {
-    int status = upstream.statusCode();
-    String type = upstream.getHeader(HttpHeaders.CONTENT_TYPE);
-    if (status < 400 && type != null && type.startsWith("text/event-stream")) {
-      return stream(ctx.downstream(), exchange, upstream);
-    }
-    return upstream.body().map(body -> {
-      if (status >= 400) {
-        return RelayResult.failure(OpenAiErrors.fromUpstream(status, body));
-      }
-      ctx.downstream().end(status, type == null ? "application/json" : type, body);
-      return RelayResult.success(status, Usage.ZERO, false, null);
-    });
-  }
-
-  /**
-   * A response retrieved with {@code stream=true}: its events go to the client as they arrive (a
-   * background response still running streams until it ends), pausing the upstream for a slow client.
-   * A stream cut off after its first byte ends with an {@code error} event.
-   */
-  private static Future<RelayResult> stream(Downstream downstream, UpstreamExchange exchange,
-                                            HttpClientResponse upstream) {
-    Promise<RelayResult> result = Promise.promise();
-    upstream.handler(chunk -> {
-      exchange.chunk();
-      downstream.relay(chunk, upstream);
-    });
-    upstream.endHandler(v -> {
-      downstream.end();
-      result.tryComplete(RelayResult.success(200, Usage.ZERO, false, null));
-    });
-    upstream.exceptionHandler(err -> {
-      RelayException error = exchange.failureOf(err);
-      if (!downstream.committed()) {
-        result.tryComplete(RelayResult.failure(error));
-        return;
-      }
-      downstream.write(ResponsesStreamRelay.errorEvent(error));
-      downstream.end();
-      result.tryComplete(RelayResult.truncated(error, Usage.ZERO, false, null));
-    });
-    return result.future();
   }
 
   private void finish(RelayContext ctx, String id, RelayResult result) {
