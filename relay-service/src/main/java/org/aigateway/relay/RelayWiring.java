@@ -69,7 +69,8 @@ final class RelayWiring {
             handlers.of(Mode.MODERATIONS, "/moderations"),
             handlers.of(Mode.IMAGES_GENERATIONS, "/images/generations"),
             new RelayHandler(Mode.RESPONSES, "/responses", resolver, admission, executor::execute, prompts, pinning),
-            new ResponseFollowUpHandler(vertx, client, config.timeoutMs(), store, adaptors, pinning, sink))),
+            new ResponseFollowUpHandler(vertx, client, config.timeoutMs(), config.streamIdleTimeoutMs(),
+                store, adaptors, pinning, sink))),
         new MediaRoutes(new MediaRoutes.Handlers(
             handlers.of(Mode.IMAGES_EDITS, "/images/edits"),
             handlers.of(Mode.AUDIO_SPEECH, "/audio/speech"),

@@ -20,6 +20,8 @@ import org.aigateway.protocol.model.UnitPrice;
 import org.aigateway.relay.http.RequestIds;
 import org.aigateway.testsupport.FakeOpenAiServer;
 import org.aigateway.testsupport.MultipartBody;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -148,6 +150,37 @@ class PdfApiTest {
     }
     HttpResponse<Buffer> tooMany = parse("/v1/parse/pdf?model=pdf-reader", file(pdf("1", "2", "3", "4")));
     assertThat(tooMany.bodyAsJsonObject().getJsonObject("error").getString("message")).contains("4 pages", "3");
+  }
+
+  @Test
+  @DisplayName("A PDF whose page tree is damaged (a negative page count) gets a 400 invalid_pdf, on /v1/parse/pdf and "
+      + "in a chat for DeepSeek, not a 500")
+  void damagedPageTree() {
+    Buffer damaged = withPageCount(TWO_PAGES, -5);
+    JsonObject chat = chatWithPdf("deepseek-chat");
+    chat.getJsonArray("messages").getJsonObject(0).getJsonArray("content").getJsonObject(1).getJsonObject("file")
+        .put("file_data", "data:application/pdf;base64," + Base64.getEncoder().encodeToString(damaged.getBytes()));
+
+    HttpResponse<Buffer> parsed = parse("/v1/parse/pdf?model=pdf-reader", file(damaged));
+    HttpResponse<Buffer> chatted = harness.post("/v1/chat/completions", KEY, chat);
+
+    for (HttpResponse<Buffer> response : List.of(parsed, chatted)) {
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(response.bodyAsJsonObject().getJsonObject("error").getString("code")).isEqualTo("invalid_pdf");
+      assertThat(harness.event(response.getHeader(RequestIds.HEADER)).amount().total()).isZero();
+    }
+    assertThat(upstream.requests()).isEmpty();
+  }
+
+  /** {@code pdf} with its page tree's /Count set to {@code count}. */
+  private static Buffer withPageCount(Buffer pdf, int count) {
+    try (PDDocument document = Loader.loadPDF(pdf.getBytes()); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      document.getPages().getCOSObject().setInt(COSName.COUNT, count);
+      document.save(out);
+      return Buffer.buffer(out.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Map;
+import org.aigateway.protocol.event.Attempt;
 import org.aigateway.protocol.event.ConfigChanged.Kind;
 import org.aigateway.protocol.event.ConfigChanged.Op;
 import org.aigateway.protocol.event.RelayCompleted;
@@ -46,6 +47,7 @@ class ResponsesApiTest {
   private static final String MODEL = "gpt-4o";
   private static final String PINNED_MODEL = "gpt-pinned";
   private static final String LONELY_MODEL = "gpt-lonely";
+  private static final String REKEYED_MODEL = "gpt-rekeyed";
   private static final Encoding O200K = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
   private RelayHarness harness;
@@ -55,6 +57,7 @@ class ResponsesApiTest {
   private int creatorChannel;
   private int preferredChannel;
   private int lonelyChannel;
+  private int rekeyedChannel;
   private HttpClient client;
 
   @BeforeAll
@@ -81,6 +84,9 @@ class ResponsesApiTest {
     harness.fixtures.chatModel(MODEL, Fixtures.price("2.5", "10"));
     harness.fixtures.chatModel(PINNED_MODEL, Fixtures.price("1", "2"));
     harness.fixtures.chatModel(LONELY_MODEL, Fixtures.price("1", "2"));
+    rekeyedChannel = harness.fixtures.channel(1, creator.baseUrl(), "sk-rekeyed", List.of(REKEYED_MODEL), Map.of(),
+        0, Status.ENABLED, List.of("default"));
+    harness.fixtures.chatModel(REKEYED_MODEL, Fixtures.price("1", "2"));
     harness.deploy(Map.of());
     client = harness.vertx.createHttpClient();
   }
@@ -168,6 +174,33 @@ class ResponsesApiTest {
   }
 
   @Test
+  @DisplayName("A response retrieved with stream=true reaches the client event by event while the upstream streams, "
+      + "and costs nothing")
+  void followUpStreams() {
+    String id = harness.post("/v1/responses", KEY, create(MODEL)).bodyAsJsonObject().getString("id");
+    Promise<Void> release = Promise.promise();
+    upstream.behaviour().usage(21, 5).holdAfterFirstChunk(release.future());
+
+    SseCapture capture = Await.result(SseCapture.get(client, harness.port(), KEY,
+        "/v1/responses/" + id + "?stream=true"));
+    Await.until(() -> capture.text().contains("response.output_text.delta"), 5, "the first delta");
+
+    assertThat(capture.text()).doesNotContain("response.completed");
+    harness.vertx.runOnContext(v -> release.complete());
+    Await.result(capture.ended.future());
+
+    assertThat(upstream.lastRequest().query()).isEqualTo("stream=true");
+    assertThat(capture.response.getHeader("Content-Type")).startsWith("text/event-stream");
+    assertThat(ProtocolCalls.events(capture.text())).extracting(ProtocolCalls.Event::name)
+        .startsWith("response.created").endsWith("response.completed");
+    RelayCompleted event = harness.event(capture.response.getHeader(RequestIds.HEADER));
+    assertThat(event.mode()).isEqualTo(Mode.RESPONSES_GET.number());
+    assertThat(event.status()).isEqualTo(200);
+    assertThat(event.usage()).isEqualTo(Usage.ZERO);
+    assertThat(event.amount().total().signum()).isZero();
+  }
+
+  @Test
   @DisplayName("A stream that breaks after its first byte ends with an error event and nothing more, logged truncated with the delivered usage")
   void brokenStream() {
     upstream.behaviour().closeAfterChunks(2);
@@ -186,6 +219,20 @@ class ResponsesApiTest {
     assertThat(event.status()).isEqualTo(502);
     assertThat(event.usageEstimated()).isTrue();
     assertThat(event.usage().outputTokens()).isEqualTo(O200K.countTokens("Hello from"));
+  }
+
+  @Test
+  @DisplayName("An upstream that keeps its stream open after an in-band error event is cancelled, not left holding "
+      + "its connection with no deadline")
+  void inBandErrorKeptOpen() {
+    upstream.behaviour().inBandErrorAfterChunks(1).openAfterInBandError();
+
+    SseCapture capture = stream(create(MODEL).put("stream", true));
+
+    List<ProtocolCalls.Event> events = ProtocolCalls.events(capture.text());
+    assertThat(events.get(events.size() - 1).name()).isEqualTo("error");
+    Await.until(() -> upstream.cancelledRequests() == 1, 10, "the upstream request to be cancelled");
+    assertThat(harness.event(capture.response.getHeader(RequestIds.HEADER)).status()).isEqualTo(502);
   }
 
   @Test
@@ -309,6 +356,30 @@ class ResponsesApiTest {
     assertThat(upstream.requests()).extracting(RecordedRequest::path).containsExactly("/v1/responses");
     assertThat(upstream.lastRequest().json().containsKey("previous_response_id")).isFalse();
     setStatus(lonelyChannel, Status.ENABLED);
+  }
+
+  @Test
+  @DisplayName("A follow-up on a channel whose key can no longer make a request gets a 502 and is logged, as a new "
+      + "response does, instead of an unlogged 500")
+  void misconfiguredPinnedChannel() {
+    String id = harness.post("/v1/responses", KEY, create(REKEYED_MODEL)).bodyAsJsonObject().getString("id");
+    Await.result(harness.pool.preparedQuery("UPDATE channels SET key = $1 WHERE id = $2")
+        .execute(Tuple.of("sk-one\nsk-two", rekeyedChannel)));
+    harness.publish(Kind.CHANNEL, rekeyedChannel, Op.UPSERT);
+    Await.until(() -> harness.post("/v1/responses", KEY, create(REKEYED_MODEL)).statusCode() == 502, 10,
+        "the new key to reach the relay");
+    creator.reset();
+
+    HttpResponse<Buffer> got = harness.get("/v1/responses/" + id, KEY);
+
+    assertThat(got.statusCode()).isEqualTo(502);
+    assertThat(got.bodyAsJsonObject().getJsonObject("error").getString("message"))
+        .contains("channel " + rekeyedChannel + " is misconfigured");
+    assertThat(creator.requests()).isEmpty();
+    RelayCompleted event = eventOf(got);
+    assertThat(event.mode()).isEqualTo(Mode.RESPONSES_GET.number());
+    assertThat(event.status()).isEqualTo(502);
+    assertThat(event.attempts()).extracting(Attempt::channelId).containsExactly(rekeyedChannel);
   }
 
   @Test

@@ -34,6 +34,16 @@ final class SseCapture {
         .map(response -> capture.attach(response));
   }
 
+  /** A {@code GET} of {@code path} (a stored response retrieved with {@code ?stream=true}). */
+  static Future<SseCapture> get(HttpClient client, int port, String key, String path) {
+    SseCapture capture = new SseCapture();
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port)
+        .setURI(path).putHeader("Authorization", "Bearer " + key);
+    return client.request(options)
+        .compose(request -> request.send())
+        .map(response -> capture.attach(response));
+  }
+
   private SseCapture attach(HttpClientResponse response) {
     this.response = response;
     response.handler(chunk -> {

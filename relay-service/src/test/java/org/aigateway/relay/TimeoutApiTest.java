@@ -1,9 +1,13 @@
 package org.aigateway.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -44,11 +48,13 @@ class TimeoutApiTest {
     anthropic = Await.result(FakeAnthropicServer.start(harness.vertx));
     harness.fixtures.group("slow", Status.ENABLED, List.of("default"));
     harness.fixtures.token(KEY, "main", "slow", List.of(), Status.ENABLED);
-    harness.fixtures.openAiChannel(openAi.baseUrl(), "sk-openai", List.of("gpt-slow", "gpt-patient"), Map.of());
+    harness.fixtures.openAiChannel(openAi.baseUrl(), "sk-openai", List.of("gpt-slow", "gpt-patient", "tts-slow"),
+        Map.of());
     harness.fixtures.channel(14, anthropic.baseUrl(), "sk-ant", List.of("claude-idle"), Map.of(), 0, Status.ENABLED,
         List.of("default"));
     harness.fixtures.chatModel("gpt-slow", Fixtures.price("1", "2"));
     harness.fixtures.chatModel("claude-idle", Fixtures.price("1", "2"));
+    harness.fixtures.modelConfig("tts-slow", 7, Fixtures.price("15", "0"), 0, new JsonObject());
     harness.fixtures.modelConfig("gpt-patient", 1, Fixtures.price("1", "2"), 0,
         new JsonObject().put("request_timeout", 6));
     harness.deploy(Map.of("RETRY_TIMES", 0, "TIMEOUT_WITH_MODEL_TYPE", "{\"1\": 1, \"12\": 1}",
@@ -151,6 +157,33 @@ class TimeoutApiTest {
     RelayCompleted event = harness.event(capture.response.getHeader(RequestIds.HEADER));
     assertThat(event.truncated()).isTrue();
     assertThat(event.status()).isEqualTo(504);
+  }
+
+  @Test
+  @DisplayName("Speech audio that stalls after its first bytes is cut off at the idle deadline (not the total one), "
+      + "the upstream cancelled and the call logged truncated")
+  void idleStallSpeech() {
+    openAi.behaviour().holdAfterFirstChunk(Promise.<Void>promise().future());
+    HttpClient client = harness.vertx.createHttpClient();
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
+        .setPort(harness.port()).setURI("/v1/audio/speech").putHeader("Authorization", "Bearer " + KEY)
+        .putHeader("Content-Type", "application/json");
+    JsonObject body = new JsonObject().put("model", "tts-slow").put("input", "Hello world").put("voice", "alloy");
+    String[] requestId = {null};
+
+    assertThatThrownBy(() -> Await.result(client.request(options)
+        .compose(request -> request.send(body.toBuffer()))
+        .compose(response -> {
+          requestId[0] = response.getHeader(RequestIds.HEADER);
+          return response.body();
+        }))).hasMessageContaining("future failed");
+
+    RelayCompleted event = harness.event(requestId[0]);
+    assertThat(event.truncated()).isTrue();
+    assertThat(event.status()).isEqualTo(504);
+    assertThat(event.attempts()).extracting(Attempt::error).singleElement().asString()
+        .contains("no stream data for 1 s");
+    Await.until(() -> openAi.cancelledRequests() == 1, 10, "the stalled upstream request to be cancelled");
   }
 
   @Test

@@ -27,6 +27,7 @@ public final class FakeBehaviour {
   volatile int stallAfterChunks;
   volatile boolean endWithoutDone;
   volatile int inBandErrorAfterChunks;
+  volatile boolean openAfterInBandError;
   volatile boolean stallAfterHeaders;
   volatile Future<Void> holdAfterFirstChunk;
   volatile long cacheCreationTokens;
@@ -59,6 +60,7 @@ public final class FakeBehaviour {
     stallAfterChunks = -1;
     endWithoutDone = false;
     inBandErrorAfterChunks = -1;
+    openAfterInBandError = false;
     stallAfterHeaders = false;
     holdAfterFirstChunk = null;
     cacheCreationTokens = 0;
@@ -154,6 +156,12 @@ public final class FakeBehaviour {
   /** Send an in-band {@code data: {"error":...}} event after this many content chunks, then end. */
   public FakeBehaviour inBandErrorAfterChunks(int chunks) {
     this.inBandErrorAfterChunks = chunks;
+    return this;
+  }
+
+  /** With {@link #inBandErrorAfterChunks}, a Responses stream stays open after its error event instead of ending. */
+  public FakeBehaviour openAfterInBandError() {
+    this.openAfterInBandError = true;
     return this;
   }
 

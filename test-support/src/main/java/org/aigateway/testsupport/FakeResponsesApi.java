@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * OpenAI's Responses API inside {@link FakeOpenAiServer}: {@code POST /v1/responses} (or Azure's
  * {@code /openai/responses}; whole or
  * streamed as {@code response.created} ... {@code response.completed}), and on the responses it
- * created {@code GET}/{@code DELETE /v1/responses/{id}}, {@code POST .../cancel} (background
+ * created {@code GET}/{@code DELETE /v1/responses/{id}} ({@code GET ...?stream=true} streams the
+ * stored response as a creation streams it), {@code POST .../cancel} (background
  * responses only) and {@code GET .../input_items}; unknown ids are 404 in OpenAI's shape.
  */
 final class FakeResponsesApi {
@@ -48,6 +49,8 @@ final class FakeResponsesApi {
     if (stored == null) {
       FakeServer.json(request, 404, FakeResponses.error("Response with id '" + parts[0] + "' not found.",
           "invalid_request_error", null));
+    } else if (parts.length == 1 && request.method() == HttpMethod.GET && "true".equals(request.getParam("stream"))) {
+      new FakeResponsesStream(vertx, request, behaviour, stored).send().onComplete(done -> onStreamEnd.run());
     } else if (parts.length == 1 && request.method() == HttpMethod.GET) {
       FakeServer.json(request, 200, stored);
     } else if (parts.length == 1 && request.method() == HttpMethod.DELETE) {

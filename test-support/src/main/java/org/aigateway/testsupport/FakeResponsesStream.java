@@ -81,7 +81,8 @@ final class FakeResponsesStream {
     if (index == b.inBandErrorAfterChunks) {
       JsonObject error = new JsonObject().put("code", "server_error").put("message", "The upstream overloaded mid-stream")
           .putNull("param");
-      return event("error", error).compose(v -> request.response().end())
+      return event("error", error)
+          .compose(v -> b.openAfterInBandError ? Promise.<Void>promise().future() : request.response().end())
           .compose(v -> Future.failedFuture("in-band error"));
     }
     Future<Void> written = event("response.output_text.delta", part().put("delta", piece));

@@ -2,6 +2,7 @@ package org.aigateway.relay.error;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import org.aigateway.protocol.model.Channel;
 import org.aigateway.relay.convert.ProtocolError;
 
 /** Every error the relay answers on OpenAI routes, with its status, type and code. */
@@ -91,6 +92,11 @@ public final class OpenAiErrors {
   public static RelayException upstreamUnreachable(String detail) {
     return new RelayException(502, UPSTREAM, "upstream_unreachable", null,
         "The upstream could not be reached: " + detail, null);
+  }
+
+  /** A channel whose settings cannot make an upstream request (its key or URL), as {@code problem} says. */
+  public static RelayException misconfigured(Channel channel, RuntimeException problem) {
+    return upstreamUnreachable("channel " + channel.id() + " is misconfigured: " + problem.getMessage());
   }
 
   public static RelayException badUpstreamResponse(String detail) {

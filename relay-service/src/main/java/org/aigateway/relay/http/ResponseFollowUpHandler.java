@@ -5,7 +5,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import org.aigateway.protocol.event.Attempt;
 import org.aigateway.protocol.model.Channel;
 import org.aigateway.protocol.model.Mode;
-import org.aigateway.protocol.model.Usage;
 import org.aigateway.relay.adaptor.AdaptorRegistry;
 import org.aigateway.relay.adaptor.Deadlines;
 import org.aigateway.relay.adaptor.Downstream;
@@ -41,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * The follow-up calls on a stored response ({@code GET}/{@code DELETE /v1/responses/{id}},
  * {@code POST .../cancel}, {@code GET .../input_items}): sent to the channel that created the
  * response, only for the group that created it (any other caller, like an unknown id, gets a 404),
- * and relayed as the upstream answers. They produce no tokens: each is logged with its own mode and
- * zero usage, and costs nothing; no quota or rate limit applies.
+ * and relayed as the upstream answers: whole, or event by event when the upstream streams (a
+ * response retrieved with {@code stream=true}). They produce no tokens: each is logged with its own
+ * mode and zero usage, and costs nothing; no quota or rate limit applies.
  */
 public final class ResponseFollowUpHandler {
 
@@ -52,16 +51,22 @@ public final class ResponseFollowUpHandler {
   private final Vertx vertx;
   private final HttpClient client;
   private final long timeoutMs;
+  private final long idleMs;
   private final SnapshotStore snapshots;
   private final AdaptorRegistry adaptors;
   private final ResponsePinning pinning;
   private final UsageSink sink;
 
-  public ResponseFollowUpHandler(Vertx vertx, HttpClient client, long timeoutMs, SnapshotStore snapshots,
+  /**
+   * @param timeoutMs the ceiling of every call ({@code RELAY_TIMEOUT_SECONDS})
+   * @param idleMs    the longest silence of a streamed answer once it began ({@code STREAM_IDLE_TIMEOUT_SECONDS})
+   */
+  public ResponseFollowUpHandler(Vertx vertx, HttpClient client, long timeoutMs, long idleMs, SnapshotStore snapshots,
                                  AdaptorRegistry adaptors, ResponsePinning pinning, UsageSink sink) {
     this.vertx = vertx;
     this.client = client;
     this.timeoutMs = timeoutMs;
+    this.idleMs = idleMs;
     this.snapshots = snapshots;
     this.adaptors = adaptors;
     this.pinning = pinning;
@@ -116,6 +121,37 @@ public final class ResponseFollowUpHandler {
   }
 
   private void call(RelayContext ctx, String id, HttpMethod method, String query) {
+    long startedAt = System.currentTimeMillis();
+    long t0 = System.nanoTime();
+    send(ctx, method, query).onSuccess(result -> {
+      ctx.recordAttempt(new Attempt(ctx.channel().id(), result.status(), startedAt,
+          (System.nanoTime() - t0) / 1_000_000, result.errorMessage()));
+      finish(ctx, id, result);
+    });
+  }
+
+  /** The upstream call; always succeeds with a result, like {@link org.aigateway.relay.routing.UpstreamCaller}'s. */
+  private Future<RelayResult> send(RelayContext ctx, HttpMethod method, String query) {
+    RequestOptions options;
+    try {
+      options = options(ctx, method, query);
+    } catch (RuntimeException e) {
+      return Future.succeededFuture(RelayResult.failure(OpenAiErrors.misconfigured(ctx.channel(), e)));
+    }
+    UpstreamExchange exchange = new UpstreamExchange(vertx);
+    ctx.downstream().onGone(() -> exchange.abort(OpenAiErrors.clientClosed()));
+    // The original gives these calls 30 s to answer; a streamed answer then has the idle deadline of streams.
+    exchange.start(new Deadlines(Math.min(FIRST_BYTE_MS, timeoutMs), idleMs, timeoutMs),
+        ctx.downstream()::backPressured);
+    return exchange.attach(client.request(options))
+        .compose(request -> request.send())
+        .compose(response -> FollowUpAnswers.relay(ctx.downstream(), exchange, response))
+        .recover(err -> Future.succeededFuture(RelayResult.failure(exchange.failureOf(err))))
+        .onComplete(done -> exchange.finish());
+  }
+
+  /** @throws RuntimeException when the channel's key or URL cannot make a request (a header with a line break) */
+  private RequestOptions options(RelayContext ctx, HttpMethod method, String query) {
     ProviderAdaptor adaptor = adaptors.forChannel(ctx.channel()).orElseThrow();
     MultiMap headers = HttpHeaders.headers();
     adaptor.prepareHeaders(ctx, headers);
@@ -123,39 +159,7 @@ public final class ResponseFollowUpHandler {
     if (query != null && !query.isEmpty()) {
       url += (url.indexOf('?') < 0 ? "?" : "&") + query;
     }
-    RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url).setHeaders(headers);
-    UpstreamExchange exchange = new UpstreamExchange(vertx);
-    ctx.downstream().onGone(() -> exchange.abort(OpenAiErrors.clientClosed()));
-    // The original gives these calls 30 s to answer; answers are read whole, so there is no back-pressure.
-    exchange.start(new Deadlines(Math.min(FIRST_BYTE_MS, timeoutMs), 0, timeoutMs), () -> false);
-    long startedAt = System.currentTimeMillis();
-    long t0 = System.nanoTime();
-    exchange.attach(client.request(options))
-        .compose(request -> request.send())
-        .compose(response -> answer(ctx, response))
-        .recover(err -> Future.succeededFuture(RelayResult.failure(exchange.failureOf(err))))
-        .onComplete(done -> exchange.finish())
-        .onSuccess(result -> {
-          ctx.recordAttempt(new Attempt(ctx.channel().id(), result.status(), startedAt,
-              (System.nanoTime() - t0) / 1_000_000, result.errorMessage()));
-          finish(ctx, id, result);
-        });
-  }
-
-  /**
-   * Relays the upstream's answer whole, with its status and content type. These answers are small
-   * JSON objects; a background response retrieved with {@code stream=true} arrives in one piece too.
-   */
-  private Future<RelayResult> answer(RelayContext ctx, HttpClientResponse upstream) {
-    int status = upstream.statusCode();
-    String type = upstream.getHeader(HttpHeaders.CONTENT_TYPE);
-    return upstream.body().map(body -> {
-      if (status >= 400) {
-        return RelayResult.failure(OpenAiErrors.fromUpstream(status, body));
-      }
-      ctx.downstream().end(status, type == null ? "application/json" : type, body);
-      return RelayResult.success(status, Usage.ZERO, false, null);
-    });
+    return new RequestOptions().setMethod(method).setAbsoluteURI(url).setHeaders(headers);
   }
 
   private void finish(RelayContext ctx, String id, RelayResult result) {

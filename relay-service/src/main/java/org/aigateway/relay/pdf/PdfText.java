@@ -57,7 +57,11 @@ public final class PdfText {
   public static Extracted extract(Buffer data, PdfLimits limits) {
     check(data, limits);
     try (PDDocument document = Loader.loadPDF(data.getBytes())) {
+      // The page tree's own /Count, which a damaged or hostile file may give as negative.
       int count = document.getNumberOfPages();
+      if (count < 0) {
+        throw OpenAiErrors.unreadablePdf("The PDF's page tree is damaged.");
+      }
       if (count > limits.maxPages()) {
         throw OpenAiErrors.unreadablePdf("The PDF has " + count + " pages; at most " + limits.maxPages()
             + " are read.");
@@ -73,6 +77,11 @@ public final class PdfText {
     } catch (InvalidPasswordException e) {
       throw OpenAiErrors.unreadablePdf("The PDF is password-protected.");
     } catch (IOException e) {
+      throw OpenAiErrors.unreadablePdf("The PDF could not be read: " + e.getMessage());
+    } catch (RelayException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // PDFBox also fails on some malformed files with unchecked exceptions: still the file's fault, not ours.
       throw OpenAiErrors.unreadablePdf("The PDF could not be read: " + e.getMessage());
     }
   }

@@ -14,7 +14,7 @@ import org.aigateway.relay.adaptor.RelayRequest;
  * modes, whose prefill takes time), {@code TIMEOUT_WITH_MODEL_TYPE}, the model config's
  * {@code timeout_config.request_timeout} and, for streams, its {@code stream_request_timeout}.
  * Streams also get an idle deadline between chunks ({@code STREAM_IDLE_TIMEOUT_SECONDS}, overridden by
- * {@code timeout_config.stream_idle_timeout}). Every call stays under the total ceiling.
+ * {@code timeout_config.stream_idle_timeout}), and so does speech, whose audio is a stream. Every call stays under the total ceiling.
  */
 public final class TimeoutPolicy {
 
@@ -53,8 +53,14 @@ public final class TimeoutPolicy {
       Long configured = byModeMs.get(request.mode().number());
       firstByte = configured != null ? configured : defaultMs(request.mode(), stream, inputExceeds);
     }
-    long idle = stream ? seconds(timeouts, "stream_idle_timeout") : 0;
-    return new Deadlines(firstByte, stream && idle <= 0 ? idleMs : idle, totalMs);
+    boolean streamed = streamed(request);
+    long idle = streamed ? seconds(timeouts, "stream_idle_timeout") : 0;
+    return new Deadlines(firstByte, streamed && idle <= 0 ? idleMs : idle, totalMs);
+  }
+
+  /** Speech audio is relayed as it arrives whatever the request's stream flag, so its silences are watched too. */
+  private static boolean streamed(RelayRequest request) {
+    return request.stream() || request.mode() == Mode.AUDIO_SPEECH;
   }
 
   /** The original's table (its plugin/timeout), by mode. */

@@ -45,8 +45,7 @@ public final class UpstreamCaller {
       options = new RequestOptions(target(adaptor.requestUrl(ctx))).setHeaders(headers);
       body = adaptor.convertRequest(ctx);
     } catch (RuntimeException e) {
-      return Future.succeededFuture(RelayResult.failure(
-          OpenAiErrors.upstreamUnreachable("channel " + ctx.channel().id() + " is misconfigured: " + e.getMessage())));
+      return Future.succeededFuture(RelayResult.failure(OpenAiErrors.misconfigured(ctx.channel(), e)));
     }
     UpstreamExchange exchange = new UpstreamExchange(vertx);
     ctx.downstream().onGone(() -> exchange.abort(OpenAiErrors.clientClosed()));

@@ -75,6 +75,7 @@ class TimeoutPolicyTest {
     assertThat(defaults.deadlines(request(Mode.CHAT_COMPLETIONS, true), null, tokens -> false).idleMs()).isEqualTo(IDLE);
     assertThat(defaults.deadlines(request(Mode.CHAT_COMPLETIONS, true), patient, tokens -> false).idleMs()).isEqualTo(300_000);
     assertThat(defaults.deadlines(request(Mode.CHAT_COMPLETIONS, false), patient, tokens -> false).idleMs()).isZero();
+    assertThat(defaults.deadlines(request(Mode.AUDIO_SPEECH, false), null, tokens -> false).idleMs()).isEqualTo(IDLE);
   }
 
   private static RelayRequest request(Mode mode, boolean stream) {

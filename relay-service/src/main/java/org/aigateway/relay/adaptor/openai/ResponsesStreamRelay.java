@@ -23,7 +23,7 @@ import org.aigateway.relay.usage.UsageCounter.Counted;
  * {@code error} event and nothing more. A {@code response.failed} event reaches the client as sent and
  * makes the request a failure.
  */
-final class ResponsesStreamRelay {
+public final class ResponsesStreamRelay {
 
   private final RelayContext ctx;
   private final UpstreamExchange exchange;
@@ -76,7 +76,10 @@ final class ResponsesStreamRelay {
       downstream.relay(out, upstream);
     }
     if (state.error() != null) {
-      fail(OpenAiErrors.inBand(state.error()));
+      RelayException error = OpenAiErrors.inBand(state.error());
+      // Nothing after the error is read: an upstream keeping its stream open would hold its connection forever.
+      exchange.abort(error);
+      fail(error);
     }
   }
 
@@ -126,7 +129,7 @@ final class ResponsesStreamRelay {
   }
 
   /** The Responses API's stream error event: {@code event: error} with {@code type, code, message, param}. */
-  static Buffer errorEvent(RelayException error) {
+  public static Buffer errorEvent(RelayException error) {
     JsonObject body = error.error();
     JsonObject event = new JsonObject().put("type", "error").put("code", body.getValue("code"))
         .put("message", body.getValue("message")).put("param", body.getValue("param"));

@@ -36,8 +36,10 @@ final class SpeechRelay {
     downstream.startBody(status, type == null ? "application/octet-stream" : type);
     Promise<RelayResult> result = Promise.promise();
     Counted usage = counter.settle(ctx.request(), ctx.actualModel(), null, "");
+    // The answer has begun: from here on, silences longer than the idle deadline end the call.
+    exchange.chunk();
     upstream.handler(chunk -> {
-      exchange.firstByte();
+      exchange.chunk();
       downstream.relay(chunk, upstream);
     });
     upstream.endHandler(v -> {
