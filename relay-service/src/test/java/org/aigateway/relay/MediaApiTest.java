@@ -203,15 +203,15 @@ class MediaApiTest {
         .putHeader("Content-Type", "application/json");
     JsonObject body = new JsonObject().put("model", "tts-1").put("input", "Hello world").put("voice", "alloy");
 
+    // The handlers are set on the event loop as the head arrives, before any audio byte can be missed.
     HttpClientResponse response = Await.result(client.request(options)
-        .compose(request -> request.send(body.toBuffer()))
-        .onSuccess(r -> {
+        .compose(request -> request.send(body.toBuffer()).onSuccess(r -> {
           r.handler(chunk -> {
             received.appendBuffer(chunk);
             firstBytes.tryComplete();
           });
           r.endHandler(v -> ended.tryComplete());
-        }));
+        })));
 
     Await.result(firstBytes.future());
     assertThat(ended.future().isComplete()).isFalse();

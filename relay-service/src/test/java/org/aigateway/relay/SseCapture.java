@@ -30,8 +30,7 @@ final class SseCapture {
         .setURI(path).putHeader("Authorization", "Bearer " + key)
         .putHeader("Content-Type", "application/json");
     return client.request(options)
-        .compose(request -> request.send(body.toBuffer()))
-        .map(response -> capture.attach(response));
+        .compose(request -> request.send(body.toBuffer()).map(capture::attach));
   }
 
   /** A {@code GET} of {@code path} (a stored response retrieved with {@code ?stream=true}). */
@@ -40,10 +39,13 @@ final class SseCapture {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port)
         .setURI(path).putHeader("Authorization", "Bearer " + key);
     return client.request(options)
-        .compose(request -> request.send())
-        .map(response -> capture.attach(response));
+        .compose(request -> request.send().map(capture::attach));
   }
 
+  /**
+   * Sets the handlers; called on the event loop as the response head arrives (a listener added from the
+   * test thread would run a task later, when a short stream may have ended already).
+   */
   private SseCapture attach(HttpClientResponse response) {
     this.response = response;
     response.handler(chunk -> {
