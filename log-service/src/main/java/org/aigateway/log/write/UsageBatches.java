@@ -1,6 +1,7 @@
 package org.aigateway.log.write;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,9 @@ final class UsageBatches {
   }
 
   /**
-   * The batch's events, the first of each request id only.
+   * The batch's events, the first of each request id only, ordered by request id: concurrent batches
+   * sharing request ids (a redelivery overtaking a slow first delivery) then take their rows in the same
+   * order, where opposite orders deadlock.
    *
    * @throws IllegalArgumentException (or another runtime exception) when the body is not a valid batch
    */
@@ -29,6 +32,8 @@ final class UsageBatches {
       }
       distinct.putIfAbsent(event.requestId(), event);
     }
-    return new ArrayList<>(distinct.values());
+    List<RelayCompleted> events = new ArrayList<>(distinct.values());
+    events.sort(Comparator.comparing(RelayCompleted::requestId));
+    return events;
   }
 }

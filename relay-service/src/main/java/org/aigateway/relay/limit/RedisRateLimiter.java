@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * both windows atomically in Redis. The caller's clock, not Redis {@code TIME}, places a request in
  * its bucket (replica clocks are assumed NTP-close; tests move time). Every call carries
  * {@code LIMIT_REDIS_TIMEOUT_MS}; a failure or timeout answers that call from the per-instance
- * {@link MemoryRateLimiter} and marks the limiter degraded until a probe succeeds.
+ * {@link MemoryRateLimiter} and marks the limiter degraded until a probe succeeds. An admission
+ * that Redis still runs after its timeout is taken back from Redis once its answer arrives.
  */
 public final class RedisRateLimiter implements RateLimiter {
 
@@ -50,8 +51,9 @@ public final class RedisRateLimiter implements RateLimiter {
     if (!health.tryRedis(nowMs)) {
       return Future.succeededFuture(fallback.admitNow(key, demand));
     }
-    return bounded(ADMIT.eval(redis, keys(key), nowMs, SlidingWindow.SECONDS,
-            demand.requestLimit(), demand.tokenLimit(), demand.estimatedTokens()))
+    Future<Response> call = ADMIT.eval(redis, keys(key), nowMs, SlidingWindow.SECONDS,
+        demand.requestLimit(), demand.tokenLimit(), demand.estimatedTokens());
+    return bounded(call)
         .map(response -> decode(demand, response))
         .onSuccess(decision -> {
           health.succeeded();
@@ -59,8 +61,31 @@ public final class RedisRateLimiter implements RateLimiter {
         })
         .recover(err -> {
           failed(err);
+          if (!call.isComplete()) {
+            call.onSuccess(late -> takeBack(key, demand, late));
+          }
           return Future.succeededFuture(fallback.admitNow(key, demand));
         });
+  }
+
+  /**
+   * Undoes an admission that Redis counted after its call had timed out: memory answered that
+   * request and holds its reservation, so the shared windows must not count it too (they would
+   * hold its request and estimated tokens for a minute, and nothing would ever reconcile them).
+   */
+  private void takeBack(LimitKey key, Demand demand, Response late) {
+    if (late.get(0).toInteger() != 1) {
+      return;
+    }
+    long second = late.get(6).toLong();
+    List<String> keys = keys(key);
+    Future<Response> requests = demand.requestLimit() > 0
+        ? RECONCILE.eval(redis, List.of(keys.get(0)), second, -1, TTL_MS) : Future.succeededFuture();
+    Future<Response> tokens = demand.tokenLimit() > 0 && demand.estimatedTokens() > 0
+        ? RECONCILE.eval(redis, List.of(keys.get(1)), second, -demand.estimatedTokens(), TTL_MS)
+        : Future.succeededFuture();
+    Future.all(requests, tokens).onFailure(err ->
+        LOG.debug("Could not take back a late admission of {}; it leaves the window within a minute", key, err));
   }
 
   @Override

@@ -1,5 +1,6 @@
--- Corrects one bucket of a token window by the difference between real and estimated usage.
--- KEYS[1] tokens hash; ARGV: second, delta, ttl_ms.
+-- Corrects one bucket of a window by a delta: real less estimated tokens, or minus what an admission
+-- counted when its answer came after the caller's timeout.
+-- KEYS[1] requests or tokens hash; ARGV: second, delta, ttl_ms.
 redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1

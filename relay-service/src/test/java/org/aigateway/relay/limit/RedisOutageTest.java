@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.aigateway.testsupport.Await;
@@ -99,6 +103,33 @@ class RedisOutageTest {
     } finally {
       Await.result(hole.stop());
     }
+  }
+
+  @Test
+  @DisplayName("An admission whose Redis answer comes after the timeout is taken back from Redis: memory admitted it, "
+      + "so it is counted once, not also in the shared windows")
+  void lateRedisAnswerIsTakenBack() {
+    Redis direct = fixture.client(TestRedis.uri(), fixture.config(LimiterFixture.SLOW_TIMEOUT_MS, RETRY_MS));
+    proxy.holdReplies();
+
+    LimitDecision timedOut = Await.result(limiter.admit(KEY, 5, 1_000, 100), BOUND_SECONDS);
+
+    assertThat(timedOut.reservation().store()).isEqualTo(Reservation.Store.MEMORY);
+    List<String> keys = fixture.keys(KEY);
+    assertThat(windowSum(direct, keys.get(0))).as("the script ran in Redis all the same").isEqualTo(1);
+    assertThat(windowSum(direct, keys.get(1))).isEqualTo(100);
+    proxy.releaseReplies();
+    Await.until(() -> windowSum(direct, keys.get(0)) == 0 && windowSum(direct, keys.get(1)) == 0, BOUND_SECONDS,
+        "the late admission taken back from both Redis windows");
+  }
+
+  private static long windowSum(Redis redis, String key) {
+    Response buckets = Await.result(redis.send(Request.cmd(Command.HVALS).arg(key)));
+    long sum = 0;
+    for (Response bucket : buckets) {
+      sum += bucket.toLong();
+    }
+    return sum;
   }
 
   private List<LimitDecision> admit(int count) {

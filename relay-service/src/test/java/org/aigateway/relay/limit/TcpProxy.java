@@ -4,14 +4,18 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetServer;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP hop between a Redis client and the real Redis that a test can take down (connections are
  * then refused), bring back on the same port, or turn into a black hole that accepts connections
- * and never answers. The real Redis is never touched.
+ * and never answers, or hold Redis's replies back (the commands still run) until released. The real
+ * Redis is never touched.
  */
 public final class TcpProxy {
 
@@ -21,6 +25,8 @@ public final class TcpProxy {
   private final NetClient client;
   private final Set<NetSocket> sockets = ConcurrentHashMap.newKeySet();
   private volatile boolean answering = true;
+  private final List<Runnable> heldReplies = new ArrayList<>();
+  private boolean holding;
   private NetServer server;
   private int port;
 
@@ -61,6 +67,26 @@ public final class TcpProxy {
     answering = true;
   }
 
+  /** From now on Redis's replies are kept back, in order, until {@link #releaseReplies()}. */
+  public synchronized void holdReplies() {
+    holding = true;
+  }
+
+  /** Sends the replies kept back and lets the next ones through. */
+  public synchronized void releaseReplies() {
+    holding = false;
+    heldReplies.forEach(Runnable::run);
+    heldReplies.clear();
+  }
+
+  private synchronized void reply(NetSocket inbound, Buffer data) {
+    if (holding) {
+      heldReplies.add(() -> inbound.write(data));
+    } else {
+      inbound.write(data);
+    }
+  }
+
   private void accept(NetSocket inbound) {
     track(inbound);
     if (!answering) {
@@ -72,7 +98,7 @@ public final class TcpProxy {
         .onSuccess(outbound -> {
           sockets.add(outbound);
           inbound.handler(outbound::write);
-          outbound.handler(inbound::write);
+          outbound.handler(data -> reply(inbound, data));
           inbound.closeHandler(v -> closeBoth(inbound, outbound));
           outbound.closeHandler(v -> closeBoth(inbound, outbound));
           inbound.resume();
