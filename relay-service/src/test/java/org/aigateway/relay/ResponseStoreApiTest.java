@@ -2,6 +2,7 @@ package org.aigateway.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -10,7 +11,11 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.util.List;
 import java.util.Map;
+import org.aigateway.protocol.event.RelayCompleted;
+import org.aigateway.protocol.model.Pricing;
 import org.aigateway.protocol.model.Status;
+import org.aigateway.protocol.model.Usage;
+import org.aigateway.relay.http.RequestIds;
 import org.aigateway.testsupport.Await;
 import org.aigateway.testsupport.FakeOpenAiServer;
 import org.aigateway.testsupport.TestRedis;
@@ -62,16 +67,23 @@ class ResponseStoreApiTest {
   }
 
   private String create(int port) {
+    return create(port, new JsonObject().put("model", MODEL).put("input", "Hi"));
+  }
+
+  private String create(int port, JsonObject body) {
     HttpResponse<Buffer> created = Await.result(harness.web.post(port, "127.0.0.1", "/v1/responses")
-        .putHeader("Authorization", "Bearer " + KEY)
-        .sendJsonObject(new JsonObject().put("model", MODEL).put("input", "Hi")));
+        .putHeader("Authorization", "Bearer " + KEY).sendJsonObject(body));
     assertThat(created.statusCode()).isEqualTo(200);
     return created.bodyAsJsonObject().getString("id");
   }
 
   private int get(int port, String id) {
-    return Await.result(harness.web.get(port, "127.0.0.1", "/v1/responses/" + id)
-        .putHeader("Authorization", "Bearer " + KEY).send()).statusCode();
+    return Await.result(retrieve(port, id)).statusCode();
+  }
+
+  private Future<HttpResponse<Buffer>> retrieve(int port, String id) {
+    return harness.web.get(port, "127.0.0.1", "/v1/responses/" + id).putHeader("Authorization", "Bearer " + KEY)
+        .send();
   }
 
   @Test
@@ -95,5 +107,25 @@ class ResponseStoreApiTest {
     assertThat(get(memoryFirst, second)).isEqualTo(200);
     assertThat(get(memoryFirst, third)).isEqualTo(200);
     assertThat(get(memorySecond, third)).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("With Redis, a finished background response retrieved at once through two replicas is billed by one of them only")
+  void backgroundBilledOnceAcrossReplicas() {
+    upstream.behaviour().usage(50, 20);
+    String id = create(sharedFirst, new JsonObject().put("model", MODEL).put("input", "Hi").put("background", true));
+    upstream.finishBackgroundResponses();
+
+    List<HttpResponse<Buffer>> answers = Await.result(Future.all(retrieve(sharedFirst, id), retrieve(sharedSecond, id),
+        retrieve(sharedFirst, id), retrieve(sharedSecond, id))).list();
+
+    List<RelayCompleted> events = answers.stream().map(a -> harness.event(a.getHeader(RequestIds.HEADER))).toList();
+    Usage expected = new Usage(50, 20, 0, 0, 0, 70);
+    assertThat(events).filteredOn(e -> e.usage().equals(expected)).singleElement()
+        .satisfies(e -> assertThat(e.amount()).isEqualTo(Pricing.amount(expected, Fixtures.price("1", "2"), 200)));
+    assertThat(events).filteredOn(e -> e.usage().equals(Usage.ZERO)).hasSize(3)
+        .allSatisfy(e -> assertThat(e.amount().total().signum()).isZero());
+    assertThat(Await.result(redis.send(Request.cmd(Command.TTL).arg("aigw:response-billed:" + id))).toLong())
+        .isBetween(1L, 3600L);
   }
 }

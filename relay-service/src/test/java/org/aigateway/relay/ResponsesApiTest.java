@@ -201,6 +201,63 @@ class ResponsesApiTest {
   }
 
   @Test
+  @DisplayName("A background response bills nothing at its creation nor while it runs; the first retrieval that sees it "
+      + "completed bills its usage at the model's price, later ones nothing")
+  void backgroundBilledOnceFinished() {
+    upstream.behaviour().usage(40, 12);
+    HttpResponse<Buffer> created = harness.post("/v1/responses", KEY, create(MODEL).put("background", true));
+    String id = created.bodyAsJsonObject().getString("id");
+    HttpResponse<Buffer> whileQueued = harness.get("/v1/responses/" + id, KEY);
+
+    upstream.finishBackgroundResponses();
+    HttpResponse<Buffer> finished = harness.get("/v1/responses/" + id, KEY);
+    HttpResponse<Buffer> again = harness.get("/v1/responses/" + id, KEY);
+
+    assertThat(created.bodyAsJsonObject().getString("status")).isEqualTo("queued");
+    RelayCompleted creation = eventOf(created);
+    assertThat(creation.usage()).isEqualTo(Usage.ZERO);
+    assertThat(creation.amount().total().signum()).isZero();
+    assertThat(whileQueued.bodyAsJsonObject().getString("status")).isEqualTo("queued");
+    assertThat(eventOf(whileQueued).usage()).isEqualTo(Usage.ZERO);
+    assertThat(finished.bodyAsJsonObject().getString("status")).isEqualTo("completed");
+    RelayCompleted billed = eventOf(finished);
+    Usage expected = new Usage(40, 12, 0, 0, 0, 52);
+    assertThat(billed.mode()).isEqualTo(Mode.RESPONSES_GET.number());
+    assertThat(billed.usage()).isEqualTo(expected);
+    assertThat(billed.usageEstimated()).isFalse();
+    assertThat(billed.price()).isEqualTo(Fixtures.price("2.5", "10"));
+    assertThat(billed.amount()).isEqualTo(Pricing.amount(expected, Fixtures.price("2.5", "10"), 200));
+    RelayCompleted later = eventOf(again);
+    assertThat(later.usage()).isEqualTo(Usage.ZERO);
+    assertThat(later.amount().total().signum()).isZero();
+  }
+
+  @Test
+  @DisplayName("A background response retrieved with stream=true once it has finished is billed from response.completed, "
+      + "once")
+  void backgroundBilledThroughStream() {
+    upstream.behaviour().usage(33, 9);
+    HttpResponse<Buffer> created = harness.post("/v1/responses", KEY, create(MODEL).put("background", true));
+    String id = created.bodyAsJsonObject().getString("id");
+    upstream.finishBackgroundResponses();
+
+    SseCapture capture = Await.result(SseCapture.get(client, harness.port(), KEY,
+        "/v1/responses/" + id + "?stream=true"));
+    Await.result(capture.ended.future());
+    HttpResponse<Buffer> again = harness.get("/v1/responses/" + id, KEY);
+
+    assertThat(eventOf(created).amount().total().signum()).isZero();
+    assertThat(ProtocolCalls.events(capture.text())).extracting(ProtocolCalls.Event::name)
+        .endsWith("response.completed");
+    RelayCompleted billed = harness.event(capture.response.getHeader(RequestIds.HEADER));
+    Usage expected = new Usage(33, 9, 0, 0, 0, 42);
+    assertThat(billed.usage()).isEqualTo(expected);
+    assertThat(billed.amount()).isEqualTo(Pricing.amount(expected, Fixtures.price("2.5", "10"), 200));
+    assertThat(eventOf(again).usage()).isEqualTo(Usage.ZERO);
+    assertThat(eventOf(again).amount().total().signum()).isZero();
+  }
+
+  @Test
   @DisplayName("A stream that breaks after its first byte ends with an error event and nothing more, logged truncated with the delivered usage")
   void brokenStream() {
     upstream.behaviour().closeAfterChunks(2);

@@ -88,6 +88,14 @@ public final class FakeOpenAiServer {
     return cancelled.get();
   }
 
+  /**
+   * Runs the background responses created so far to their end: each queued one becomes
+   * {@code completed}, with the reply and the usage of the current behaviour, as later retrievals show it.
+   */
+  public void finishBackgroundResponses() {
+    responses.finishBackground();
+  }
+
   /** Forgets the recorded requests and restores the healthy behaviour. */
   public void reset() {
     requests.clear();

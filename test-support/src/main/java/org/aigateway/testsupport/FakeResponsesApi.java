@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * streamed as {@code response.created} ... {@code response.completed}), and on the responses it
  * created {@code GET}/{@code DELETE /v1/responses/{id}} ({@code GET ...?stream=true} streams the
  * stored response as a creation streams it), {@code POST .../cancel} (background
- * responses only) and {@code GET .../input_items}; unknown ids are 404 in OpenAI's shape.
+ * responses only) and {@code GET .../input_items}; unknown ids are 404 in OpenAI's shape. A background
+ * response is created {@code queued}, without usage, until {@link #finishBackground} completes it.
  */
 final class FakeResponsesApi {
 
@@ -82,6 +83,12 @@ final class FakeResponsesApi {
     }
   }
 
+  /** Completes every queued background response, as the upstream does once it has run them. */
+  void finishBackground() {
+    responses.replaceAll((id, stored) -> "queued".equals(stored.getString("status"))
+        ? response(id, stored, "completed") : stored);
+  }
+
   private void cancel(HttpServerRequest request, JsonObject stored) {
     if (!"queued".equals(stored.getString("status")) && !"in_progress".equals(stored.getString("status"))) {
       FakeServer.json(request, 400, FakeResponses.error("Only responses created with background=true can be cancelled.",
@@ -92,6 +99,7 @@ final class FakeResponsesApi {
     FakeServer.json(request, 200, stored);
   }
 
+  /** @param body the creation's body, or the stored response: both name the model and the previous response */
   private JsonObject response(String id, JsonObject body, String status) {
     JsonObject response = new JsonObject().put("id", id).put("object", "response")
         .put("created_at", FakeResponses.CREATED).put("status", status).put("model", body.getString("model"))

@@ -28,6 +28,7 @@ public final class RelayContext {
   private Consumer<RelayResult> finishHook;
   private Consumer<String> createdHook;
   private RelayRequest pdfAsText;
+  private boolean usageDeferred;
 
   public RelayContext(RelayRequest request, Caller caller, ModelConfig modelConfig, Downstream downstream,
                       PromptTokens promptTokens) {
@@ -129,6 +130,19 @@ public final class RelayContext {
     if (createdHook != null && upstreamId != null && !upstreamId.isEmpty()) {
       createdHook.accept(upstreamId);
     }
+  }
+
+  /**
+   * Marks the upstream's answer as one that reports its usage later (a queued background response):
+   * the request bills nothing, and a follow-up that sees the usage bills it. Set before {@link #created}.
+   */
+  public void deferUsage() {
+    usageDeferred = true;
+  }
+
+  /** Whether {@link #deferUsage()} was called. */
+  public boolean usageDeferred() {
+    return usageDeferred;
   }
 
   public void recordAttempt(Attempt attempt) {

@@ -13,8 +13,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.aigateway.protocol.event.Attempt;
+import org.aigateway.protocol.event.RelayCompleted;
 import org.aigateway.protocol.model.Channel;
 import org.aigateway.protocol.model.Mode;
+import org.aigateway.protocol.model.Usage;
 import org.aigateway.relay.adaptor.AdaptorRegistry;
 import org.aigateway.relay.adaptor.Deadlines;
 import org.aigateway.relay.adaptor.Downstream;
@@ -41,7 +43,10 @@ import org.slf4j.LoggerFactory;
  * response, only for the group that created it (any other caller, like an unknown id, gets a 404),
  * and relayed as the upstream answers: whole, or event by event when the upstream streams (a
  * response retrieved with {@code stream=true}). They produce no tokens: each is logged with its own
- * mode and zero usage, and costs nothing; no quota or rate limit applies.
+ * mode and zero usage, and costs nothing; no quota or rate limit applies. The exception is a
+ * background response, whose creation answered before it ran and billed nothing: the first
+ * {@code GET} whose answer (whole or streamed) shows it finished with a usage bills that usage, at the
+ * price stored at its creation, once across all replicas ({@link ResponsePinning#claimBilling}).
  */
 public final class ResponseFollowUpHandler {
 
@@ -93,8 +98,8 @@ public final class ResponseFollowUpHandler {
     Caller caller = rc.get(Caller.KEY);
     String id = rc.pathParam("id");
     pinning.find(caller, id)
-        .compose(stored -> context(rc, caller, mode, id, suffix, stored))
-        .onSuccess(ctx -> call(ctx, id, method, rc.request().query()))
+        .compose(stored -> context(rc, caller, mode, id, suffix, stored)
+            .onSuccess(ctx -> call(ctx, id, stored, method, rc.request().query())))
         .onFailure(rc::fail);
   }
 
@@ -120,18 +125,23 @@ public final class ResponseFollowUpHandler {
     return Future.succeededFuture(ctx);
   }
 
-  private void call(RelayContext ctx, String id, HttpMethod method, String query) {
+  private void call(RelayContext ctx, String id, StoredResponse stored, HttpMethod method, String query) {
     long startedAt = System.currentTimeMillis();
     long t0 = System.nanoTime();
-    send(ctx, method, query).onSuccess(result -> {
+    boolean billable = stored.backgroundPrice() != null && ctx.request().mode() == Mode.RESPONSES_GET;
+    send(ctx, method, query, billable).onSuccess(result -> {
       ctx.recordAttempt(new Attempt(ctx.channel().id(), result.status(), startedAt,
           (System.nanoTime() - t0) / 1_000_000, result.errorMessage()));
-      finish(ctx, id, result);
+      finish(ctx, id, stored, result);
     });
   }
 
-  /** The upstream call; always succeeds with a result, like {@link org.aigateway.relay.routing.UpstreamCaller}'s. */
-  private Future<RelayResult> send(RelayContext ctx, HttpMethod method, String query) {
+  /**
+   * The upstream call; always succeeds with a result, like {@link org.aigateway.relay.routing.UpstreamCaller}'s.
+   *
+   * @param readUsage whether the result carries the final usage the answer shows (else it is zero)
+   */
+  private Future<RelayResult> send(RelayContext ctx, HttpMethod method, String query, boolean readUsage) {
     RequestOptions options;
     try {
       options = options(ctx, method, query);
@@ -145,7 +155,7 @@ public final class ResponseFollowUpHandler {
         ctx.downstream()::backPressured);
     return exchange.attach(client.request(options))
         .compose(request -> request.send())
-        .compose(response -> FollowUpAnswers.relay(ctx.downstream(), exchange, response))
+        .compose(response -> FollowUpAnswers.relay(ctx.downstream(), exchange, response, readUsage))
         .recover(err -> Future.succeededFuture(RelayResult.failure(exchange.failureOf(err))))
         .onComplete(done -> exchange.finish());
   }
@@ -162,7 +172,7 @@ public final class ResponseFollowUpHandler {
     return new RequestOptions().setMethod(method).setAbsoluteURI(url).setHeaders(headers);
   }
 
-  private void finish(RelayContext ctx, String id, RelayResult result) {
+  private void finish(RelayContext ctx, String id, StoredResponse stored, RelayResult result) {
     Downstream downstream = ctx.downstream();
     if (result.failed() && !downstream.committed()) {
       downstream.end(result.status(), "application/json",
@@ -171,10 +181,21 @@ public final class ResponseFollowUpHandler {
     if (!result.failed() && ctx.request().mode() == Mode.RESPONSES_DELETE) {
       pinning.forget(id);
     }
+    if (result.failed() || result.usage().equals(Usage.ZERO)) {
+      submit(UsageEvents.completed(ctx, result));
+      return;
+    }
+    // Only a background response's follow-up reads a usage: the first to claim it bills it, the others log zero.
+    pinning.claimBilling(id).onSuccess(claimed -> submit(claimed
+        ? UsageEvents.deferred(ctx, result, stored.backgroundPrice(), stored.createdAt())
+        : UsageEvents.completed(ctx, new RelayResult(result.status(), Usage.ZERO, false, null, false, null))));
+  }
+
+  private void submit(RelayCompleted event) {
     try {
-      sink.submit(UsageEvents.completed(ctx, result));
+      sink.submit(event);
     } catch (RuntimeException e) {
-      LOG.error("Could not hand the usage event of request {} to the outbox", ctx.request().requestId(), e);
+      LOG.error("Could not hand the usage event of request {} to the outbox", event.requestId(), e);
     }
   }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class MemoryResponseStore implements ResponseStore {
 
-  private record Entry(StoredResponse stored, long expiresAtMs) {
+  private record Entry(StoredResponse stored, long expiresAtMs, boolean billed) {
   }
 
   private final Clock clock;
@@ -32,18 +32,34 @@ final class MemoryResponseStore implements ResponseStore {
 
   @Override
   public synchronized Future<Void> put(String responseId, StoredResponse stored) {
-    entries.put(responseId, new Entry(stored, clock.millis() + ttlMs));
+    entries.put(responseId, new Entry(stored, clock.millis() + ttlMs, false));
     return Future.succeededFuture();
   }
 
   @Override
   public synchronized Future<StoredResponse> get(String responseId) {
+    Entry entry = live(responseId);
+    return Future.succeededFuture(entry == null ? null : entry.stored());
+  }
+
+  /** Marks the entry billed; an unknown or expired entry cannot be billed. */
+  @Override
+  public synchronized Future<Boolean> claimBilling(String responseId) {
+    Entry entry = live(responseId);
+    if (entry == null || entry.billed()) {
+      return Future.succeededFuture(false);
+    }
+    entries.put(responseId, new Entry(entry.stored(), entry.expiresAtMs(), true));
+    return Future.succeededFuture(true);
+  }
+
+  private Entry live(String responseId) {
     Entry entry = entries.get(responseId);
     if (entry != null && entry.expiresAtMs() <= clock.millis()) {
       entries.remove(responseId);
-      entry = null;
+      return null;
     }
-    return Future.succeededFuture(entry == null ? null : entry.stored());
+    return entry;
   }
 
   @Override

@@ -6,10 +6,14 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 
-/** The response store shared by every relay replica: one Redis key per response id, expiring with the TTL. */
+/**
+ * The response store shared by every relay replica: one Redis key per response id, expiring with the
+ * TTL, and for a background response whose usage was billed a second key, set once ({@code SET NX}).
+ */
 final class RedisResponseStore implements ResponseStore {
 
   private static final String PREFIX = "aigw:response:";
+  private static final String BILLED = "aigw:response-billed:";
 
   private final Redis redis;
   private final long ttlSeconds;
@@ -33,6 +37,12 @@ final class RedisResponseStore implements ResponseStore {
 
   @Override
   public Future<Void> remove(String responseId) {
-    return redis.send(Request.cmd(Command.DEL).arg(PREFIX + responseId)).mapEmpty();
+    return redis.send(Request.cmd(Command.DEL).arg(PREFIX + responseId).arg(BILLED + responseId)).mapEmpty();
+  }
+
+  @Override
+  public Future<Boolean> claimBilling(String responseId) {
+    return redis.send(Request.cmd(Command.SET).arg(BILLED + responseId).arg("1").arg("NX").arg("EX").arg(ttlSeconds))
+        .map(reply -> reply != null);
   }
 }

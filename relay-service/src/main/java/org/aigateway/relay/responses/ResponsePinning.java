@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * Pins OpenAI responses to the channel that created them: every response id a
  * {@code POST /v1/responses} produces is stored with its channel, group and model, and a request
  * with {@code previous_response_id} may only run on that channel (designated: no fallback, since no
- * other channel knows the conversation).
+ * other channel knows the conversation). A background response whose creation billed nothing is
+ * stored with its price, and its billing is claimed once ({@link #claimBilling}) by the follow-up that
+ * sees its usage.
  */
 public final class ResponsePinning implements ChannelPinning {
 
@@ -50,9 +52,27 @@ public final class ResponsePinning implements ChannelPinning {
 
   @Override
   public void watch(RelayContext ctx) {
-    ctx.onCreated(id -> store.put(id, new StoredResponse(ctx.channel().id(), ctx.caller().groupId(),
-            ctx.request().model()))
+    ctx.onCreated(id -> store.put(id, stored(ctx))
         .onFailure(err -> LOG.warn("Could not store response {} of channel {}", id, ctx.channel().id(), err)));
+  }
+
+  private static StoredResponse stored(RelayContext ctx) {
+    int channel = ctx.channel().id();
+    String group = ctx.caller().groupId();
+    String model = ctx.request().model();
+    return ctx.usageDeferred() ? new StoredResponse(channel, group, model, ctx.price(), ctx.request().requestAt())
+        : new StoredResponse(channel, group, model);
+  }
+
+  /**
+   * Whether the caller is the first to bill the usage of background response {@code id}; {@code false}
+   * when the store cannot say, since billing twice is worse than a usage left unbilled and logged.
+   */
+  public Future<Boolean> claimBilling(String id) {
+    return store.claimBilling(id).recover(err -> {
+      LOG.warn("Could not claim the billing of background response {}: its usage is not billed", id, err);
+      return Future.succeededFuture(false);
+    });
   }
 
   /** The stored entry of {@code id} when the caller's group created it, else {@code null}. */

@@ -14,4 +14,10 @@ public interface ResponseStore {
   Future<StoredResponse> get(String responseId);
 
   Future<Void> remove(String responseId);
+
+  /**
+   * Claims the billing of a background response's usage: {@code true} for the first caller only,
+   * whichever replica it runs on, so that the usage is billed once however many follow-ups see it.
+   */
+  Future<Boolean> claimBilling(String responseId);
 }

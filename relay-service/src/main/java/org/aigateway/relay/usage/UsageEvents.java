@@ -21,12 +21,26 @@ public final class UsageEvents {
   private UsageEvents() {
   }
 
+  /** The event of a request billed at its own price; one whose usage is deferred costs nothing. */
   public static RelayCompleted completed(RelayContext ctx, RelayResult result) {
+    Price price = ctx.price();
+    Amount amount = ctx.usageDeferred() ? Amount.ZERO
+        : Pricing.amount(result.usage(), price, result.status(), ctx.request().requestAt());
+    return event(ctx, result, price, amount);
+  }
+
+  /**
+   * The event of a follow-up that bills a background response's usage, at the price its creation
+   * would have paid: {@code price} in effect at {@code pricedAt}, the creation's arrival.
+   */
+  public static RelayCompleted deferred(RelayContext ctx, RelayResult result, Price price, long pricedAt) {
+    return event(ctx, result, price, Pricing.amount(result.usage(), price, result.status(), pricedAt));
+  }
+
+  private static RelayCompleted event(RelayContext ctx, RelayResult result, Price price, Amount amount) {
     RelayRequest request = ctx.request();
     Caller caller = ctx.caller();
     Channel channel = ctx.channel();
-    Price price = ctx.price();
-    Amount amount = Pricing.amount(result.usage(), price, result.status(), request.requestAt());
     long durationMs = (System.nanoTime() - request.startNanos()) / 1_000_000;
     return new RelayCompleted(
         request.requestId(), request.requestAt(), ctx.downstream().ttfbMs(), durationMs,

@@ -38,4 +38,19 @@ class MemoryResponseStoreTest {
     assertThat(Await.result(store.get("resp_2"))).isEqualTo(STORED);
     assertThat(Await.result(store.get("resp_3"))).isNull();
   }
+
+  @Test
+  @DisplayName("The billing of a stored response is claimed once; an unknown or expired response cannot be claimed")
+  void billingClaimedOnce() {
+    MemoryResponseStore store = new MemoryResponseStore(new ResponseStoreConfig(60, 10), clock);
+    store.put("resp_1", STORED);
+    store.put("resp_2", STORED);
+
+    assertThat(Await.result(store.claimBilling("resp_1"))).isTrue();
+    assertThat(Await.result(store.claimBilling("resp_1"))).isFalse();
+    assertThat(Await.result(store.claimBilling("resp_unknown"))).isFalse();
+    assertThat(Await.result(store.get("resp_1"))).isEqualTo(STORED);
+    clock.advance(60_000);
+    assertThat(Await.result(store.claimBilling("resp_2"))).isFalse();
+  }
 }
