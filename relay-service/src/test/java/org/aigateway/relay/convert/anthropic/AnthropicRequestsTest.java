@@ -167,4 +167,18 @@ class AnthropicRequestsTest {
     assertThat(blocks.getJsonObject(1).getJsonObject("source").getString("media_type")).isEqualTo("image/jpeg");
     assertThat(blocks.getJsonObject(2).getJsonObject("source").getString("media_type")).isEqualTo("image/png");
   }
+
+  @Test
+  @DisplayName("A function whose parameters are {} (OpenAI's form for no arguments) gets an object input_schema, which Anthropic requires")
+  void emptyParametersBecomeAnObjectSchema() {
+    JsonObject chat = new JsonObject().put("model", "claude-sonnet-4-5")
+        .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", "What time is it?")))
+        .put("tools", new JsonArray().add(new JsonObject().put("type", "function").put("function",
+            new JsonObject().put("name", "now").put("parameters", new JsonObject()))));
+
+    JsonObject tool = AnthropicRequests.fromOpenAi(chat, null, 0).getJsonArray("tools").getJsonObject(0);
+
+    assertThat(tool).isEqualTo(new JsonObject().put("name", "now")
+        .put("input_schema", new JsonObject().put("type", "object")));
+  }
 }
