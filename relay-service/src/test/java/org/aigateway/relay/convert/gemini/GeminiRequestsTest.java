@@ -80,6 +80,24 @@ class GeminiRequestsTest {
   }
 
   @Test
+  @DisplayName("OpenAI input_audio is Gemini inline audio, and Gemini's wav/mp3 inline audio is input_audio again")
+  void audioBothWays() {
+    JsonObject chat = new JsonObject().put("messages", new JsonArray().add(new JsonObject().put("role", "user")
+        .put("content", new JsonArray().add(new JsonObject().put("type", "text").put("text", "Transcribe this"))
+            .add(new JsonObject().put("type", "input_audio")
+                .put("input_audio", new JsonObject().put("data", "UklGRg==").put("format", "wav"))))));
+
+    JsonObject gemini = GeminiRequests.fromOpenAi(chat);
+    JsonArray parts = gemini.getJsonArray("contents").getJsonObject(0).getJsonArray("parts");
+    JsonArray back = GeminiRequests.toOpenAi(gemini, "gpt-4o-audio-preview", false).getJsonArray("messages")
+        .getJsonObject(0).getJsonArray("content");
+
+    assertThat(parts.getJsonObject(1)).isEqualTo(new JsonObject().put("inlineData",
+        new JsonObject().put("mimeType", "audio/wav").put("data", "UklGRg==")));
+    assertThat(back).isEqualTo(chat.getJsonArray("messages").getJsonObject(0).getJsonArray("content"));
+  }
+
+  @Test
   @DisplayName("A function response gets the made-up id of the call it answers")
   void matchesFunctionResponsesToCalls() {
     JsonObject gemini = ConvertFixtures.json("gemini/requests/native-snake-case.json").getJsonObject("gemini");
