@@ -141,6 +141,24 @@ class ConvertedStreamFailuresApiTest {
   }
 
   @Test
+  @DisplayName("A Gemini client whose Anthropic stream reports overloaded mid-way gets Gemini's UNAVAILABLE with Anthropic's 529, not a 500")
+  void geminiClientAnthropicOverloaded() {
+    anthropic.behaviour().reply("one two three four").inBandErrorAfterChunks(2);
+
+    HttpResponse<Buffer> response = ProtocolCalls.post(harness,
+        "/v1beta/models/" + CLAUDE + ":streamGenerateContent?alt=sse", Map.of("x-goog-api-key", KEY), generate());
+
+    List<JsonObject> bodies = ProtocolCalls.events(response.bodyAsString()).stream().map(ProtocolCalls.Event::json)
+        .toList();
+    assertThat(bodies).filteredOn(b -> b.containsKey("error")).hasSize(1);
+    assertThat(bodies.get(bodies.size() - 1).getJsonObject("error")).isEqualTo(new JsonObject()
+        .put("code", 529).put("message", "Overloaded").put("status", "UNAVAILABLE"));
+    RelayCompleted event = eventOf(response);
+    assertThat(event.truncated()).isTrue();
+    assertThat(event.status()).isEqualTo(529);
+  }
+
+  @Test
   @DisplayName("An Anthropic client that leaves a converted stream cancels the upstream call and is billed for what was produced")
   void clientDisconnectOnConvertedStream() {
     Promise<Void> release = Promise.promise();

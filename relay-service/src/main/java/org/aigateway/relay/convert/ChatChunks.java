@@ -40,8 +40,12 @@ public final class ChatChunks {
 
   /** The first delta of a tool call: its id and name, with the arguments known so far (often empty). */
   public JsonObject toolCallStart(int index, String callId, String name, String arguments) {
-    JsonObject call = new JsonObject().put("index", index).put("id", callId).put("type", "function")
-        .put("function", new JsonObject().put("name", name).put("arguments", arguments));
+    return toolCall(new JsonObject().put("index", index).put("id", callId).put("type", "function")
+        .put("function", new JsonObject().put("name", name).put("arguments", arguments)));
+  }
+
+  /** A delta carrying {@code call}, a tool call delta built whole by the caller (with fields beyond the usual ones). */
+  public JsonObject toolCall(JsonObject call) {
     return chunk(new JsonObject().put("tool_calls", new JsonArray().add(call)), null);
   }
 

@@ -62,6 +62,12 @@ public final class ChatContent {
     return new JsonObject().put("type", "file").put("file", file);
   }
 
+  /** An {@code input_audio} part: base64 audio in one of OpenAI's formats ({@code wav}, {@code mp3}). */
+  public static JsonObject audioPart(String data, String format) {
+    return new JsonObject().put("type", "input_audio")
+        .put("input_audio", new JsonObject().put("data", data).put("format", format));
+  }
+
   /** The URL of an {@code image_url} part (object or plain string form). */
   public static String imageUrl(JsonObject part) {
     Object value = part.getValue("image_url");

@@ -1,5 +1,7 @@
 package org.aigateway.relay.convert;
 
+import java.util.Locale;
+
 /** {@code data:<media type>;base64,<data>} URLs, the way OpenAI carries inline images and files. */
 public final class DataUrls {
 
@@ -14,7 +16,7 @@ public final class DataUrls {
   private DataUrls() {
   }
 
-  /** The media type and base64 data of {@code url}, {@code null} when it is not a base64 data URL. */
+  /** The media type (canonical, see below) and base64 data of {@code url}, {@code null} when it is not a base64 data URL. */
   public static Inline parse(String url) {
     if (url == null || !url.startsWith("data:")) {
       return null;
@@ -26,6 +28,17 @@ public final class DataUrls {
     }
     String mediaType = url.substring(5, marker);
     int parameters = mediaType.indexOf(';');
-    return new Inline(parameters >= 0 ? mediaType.substring(0, parameters) : mediaType, url.substring(comma + 1));
+    return new Inline(canonical(parameters >= 0 ? mediaType.substring(0, parameters) : mediaType),
+        url.substring(comma + 1));
+  }
+
+  /**
+   * Media types are case-insensitive and {@code image/jpg} is a common misspelling OpenAI accepts;
+   * Anthropic accepts only {@code image/jpeg} (and lower case), so a request valid for OpenAI would
+   * be refused after conversion.
+   */
+  private static String canonical(String mediaType) {
+    String lower = mediaType.strip().toLowerCase(Locale.ROOT);
+    return "image/jpg".equals(lower) ? "image/jpeg" : lower;
   }
 }

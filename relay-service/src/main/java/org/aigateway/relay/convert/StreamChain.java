@@ -22,9 +22,19 @@ public final class StreamChain implements StreamTranslator {
     this.clientSide = clientSide;
   }
 
+  /**
+   * An upstream in-band error is written by the client side from the upstream's error itself: read
+   * back from the OpenAI error event between the two, it would lose its status (an overloaded 529 or
+   * 503 would reach the client as a 500).
+   */
   @Override
   public Buffer onEvent(String data) {
-    return pass(upstreamSide.onEvent(data));
+    boolean failedBefore = upstreamSide.error() != null;
+    Buffer middle = upstreamSide.onEvent(data);
+    if (!failedBefore && upstreamSide.error() != null) {
+      return clientSide.failure(upstreamSide.error());
+    }
+    return pass(middle);
   }
 
   @Override

@@ -61,4 +61,31 @@ class StreamChainTest {
     assertThat(chain.failure(new ProtocolError(502, "upstream_error", null, null, "cut")).toString())
         .startsWith("event: error\n");
   }
+
+  @Test
+  @DisplayName("An Anthropic overloaded error mid-stream reaches a Gemini client with its status, not as a 500")
+  void inBandErrorKeepsItsStatus() {
+    StreamChain chain = new StreamChain(new AnthropicToOpenAiStream(null, true), new OpenAiToGeminiStream(null));
+
+    JsonArray events = ConvertFixtures.events(ConvertFixtures.feed(chain,
+        ConvertFixtures.text("anthropic/streams/overloaded.sse")));
+
+    assertThat(events.getJsonObject(events.size() - 1).getJsonObject("data")).isEqualTo(new JsonObject()
+        .put("error", new JsonObject().put("code", 529).put("message", "Overloaded").put("status", "UNAVAILABLE")));
+    assertThat(chain.error().status()).isEqualTo(529);
+    assertThat(chain.completed()).isFalse();
+  }
+
+  @Test
+  @DisplayName("A Gemini UNAVAILABLE error mid-stream reaches an Anthropic client as overloaded_error")
+  void inBandErrorKeepsItsType() {
+    StreamChain chain = new StreamChain(new GeminiToOpenAiStream(null, true), new OpenAiToAnthropicStream(null, 0));
+
+    JsonArray events = ConvertFixtures.events(ConvertFixtures.feed(chain,
+        ConvertFixtures.text("gemini/streams/overloaded.sse")));
+
+    JsonObject last = events.getJsonObject(events.size() - 1);
+    assertThat(last.getString("event")).isEqualTo("error");
+    assertThat(last.getJsonObject("data").getJsonObject("error").getString("type")).isEqualTo("overloaded_error");
+  }
 }

@@ -3,7 +3,9 @@ package org.aigateway.relay.convert.anthropic;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.aigateway.relay.convert.BaseStreamTranslator;
 import org.aigateway.relay.convert.ChatChunks;
 import org.aigateway.relay.convert.Jsons;
@@ -22,6 +24,7 @@ public final class AnthropicToOpenAiStream extends BaseStreamTranslator {
   private final ChatChunks chunks;
   private final boolean includeUsage;
   private final Map<Integer, Integer> toolIndexes = new HashMap<>();
+  private final Set<Integer> toolsWithArguments = new HashSet<>();
   private final JsonObject rawUsage = new JsonObject();
   private boolean started;
   private boolean finished;
@@ -38,6 +41,7 @@ public final class AnthropicToOpenAiStream extends BaseStreamTranslator {
       case "message_start" -> start(Jsons.object(event, "message"));
       case "content_block_start" -> blockStart(event.getInteger("index", 0), Jsons.object(event, "content_block"));
       case "content_block_delta" -> blockDelta(event.getInteger("index", 0), Jsons.object(event, "delta"));
+      case "content_block_stop" -> blockStop(event.getInteger("index", 0));
       case "message_delta" -> messageDelta(event);
       case "message_stop" -> stop();
       case "error" -> inBandError(AnthropicErrors.fromEvent(event));
@@ -87,6 +91,16 @@ public final class AnthropicToOpenAiStream extends BaseStreamTranslator {
     }
   }
 
+  /**
+   * A tool call without input streams no argument fragment (or only empty ones); OpenAI sends
+   * {@code "{}"} for it, and clients parse the arguments as JSON, which an empty string is not.
+   */
+  private void blockStop(int index) {
+    if (toolIndexes.containsKey(index) && !toolsWithArguments.contains(index)) {
+      arguments(index, "{}");
+    }
+  }
+
   private void content(String text) {
     if (text != null && !text.isEmpty()) {
       appendText(text);
@@ -104,6 +118,7 @@ public final class AnthropicToOpenAiStream extends BaseStreamTranslator {
   private void arguments(int blockIndex, String fragment) {
     Integer toolIndex = toolIndexes.get(blockIndex);
     if (toolIndex != null && fragment != null && !fragment.isEmpty()) {
+      toolsWithArguments.add(blockIndex);
       appendText(fragment);
       emit(Sse.data(chunks.toolCallArguments(toolIndex, fragment)));
     }

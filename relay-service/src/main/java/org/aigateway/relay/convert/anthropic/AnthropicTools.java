@@ -28,10 +28,17 @@ final class AnthropicTools {
     }
   }
 
+  /**
+   * OpenAI takes {@code "parameters": {}} (or none) for a function without arguments; Anthropic
+   * requires {@code input_schema.type}, so a schema without one is typed as an object.
+   */
   private static JsonObject anthropicTool(JsonObject tool) {
     JsonObject function = Jsons.object(tool, "function");
     JsonObject schema = function.getValue("parameters") instanceof JsonObject parameters ? parameters.copy()
-        : new JsonObject().put("type", "object").put("properties", new JsonObject());
+        : new JsonObject().put("properties", new JsonObject());
+    if (!schema.containsKey("type")) {
+      schema.put("type", "object");
+    }
     JsonObject out = new JsonObject().put("name", function.getString("name"));
     Jsons.putIfPresent(out, "description", Jsons.string(function, "description"));
     out.put("input_schema", schema);

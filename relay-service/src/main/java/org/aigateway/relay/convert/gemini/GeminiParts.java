@@ -2,15 +2,22 @@ package org.aigateway.relay.convert.gemini;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
+import java.util.Map;
 import org.aigateway.relay.convert.ChatContent;
 import org.aigateway.relay.convert.DataUrls;
 import org.aigateway.relay.convert.Jsons;
 
-/** OpenAI content parts and Gemini parts (text, {@code inlineData}, {@code fileData}), both ways. */
+/**
+ * OpenAI content parts and Gemini parts (text, {@code inlineData}, {@code fileData}), both ways;
+ * OpenAI's {@code input_audio} is Gemini inline audio.
+ */
 final class GeminiParts {
 
   /** Google's documented placeholder for function calls whose thought signature is unknown. */
   static final String DUMMY_SIGNATURE = "skip_thought_signature_validator";
+  /** The audio OpenAI's {@code input_audio} takes (its formats by media type); other audio stays a file part. */
+  private static final Map<String, String> AUDIO_FORMATS = Map.of(
+      "audio/wav", "wav", "audio/x-wav", "wav", "audio/wave", "wav", "audio/mp3", "mp3", "audio/mpeg", "mp3");
 
   private GeminiParts() {
   }
@@ -21,8 +28,19 @@ final class GeminiParts {
       case "text" -> Jsons.hasText(part, "text") ? new JsonObject().put("text", part.getString("text")) : null;
       case "image_url" -> media(ChatContent.imageUrl(part));
       case "file" -> media(Jsons.string(Jsons.object(part, "file"), "file_data"));
+      case "input_audio" -> audio(Jsons.object(part, "input_audio"));
       default -> null;
     };
+  }
+
+  /** OpenAI's base64 {@code input_audio} as {@code inlineData} of the format's media type. */
+  private static JsonObject audio(JsonObject audio) {
+    if (!Jsons.hasText(audio, "data") || !Jsons.hasText(audio, "format")) {
+      return null;
+    }
+    return new JsonObject().put("inlineData", new JsonObject()
+        .put("mimeType", "audio/" + audio.getString("format").toLowerCase(Locale.ROOT))
+        .put("data", audio.getString("data")));
   }
 
   /**
@@ -63,10 +81,14 @@ final class GeminiParts {
       return Boolean.TRUE.equals(part.getValue("thought")) ? null : ChatContent.textPart(text);
     }
     if (part.getValue("inlineData") instanceof JsonObject inline) {
+      String mimeType = inline.getString("mimeType", "").toLowerCase(Locale.ROOT);
+      String audioFormat = AUDIO_FORMATS.get(mimeType);
+      if (audioFormat != null) {
+        return ChatContent.audioPart(inline.getString("data", ""), audioFormat);
+      }
       String url = new DataUrls.Inline(inline.getString("mimeType", "application/octet-stream"),
           inline.getString("data", "")).toUrl();
-      return inline.getString("mimeType", "").startsWith("image/") ? ChatContent.imagePart(url)
-          : ChatContent.filePart(url, null);
+      return mimeType.startsWith("image/") ? ChatContent.imagePart(url) : ChatContent.filePart(url, null);
     }
     if (part.getValue("fileData") instanceof JsonObject file && Jsons.hasText(file, "fileUri")) {
       return ChatContent.imagePart(file.getString("fileUri"));

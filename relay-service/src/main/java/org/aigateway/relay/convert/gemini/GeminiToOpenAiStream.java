@@ -12,7 +12,8 @@ import org.aigateway.relay.convert.Sse;
 /**
  * A Gemini {@code streamGenerateContent?alt=sse} stream as OpenAI chat completion chunks (candidate
  * 0 only). Each event is a whole {@code GenerateContentResponse}: thought parts become
- * {@code reasoning_content}, text {@code content}, each function call one complete tool call delta.
+ * {@code reasoning_content}, text {@code content}, each function call one complete tool call delta
+ * (its thought signature kept in {@code extra_content}, as in whole responses).
  * Gemini has no end marker: the stream completed when a {@code finishReason} arrived, and
  * {@link #finish()} then adds the usage chunk (when asked) and {@code [DONE]}.
  */
@@ -42,13 +43,27 @@ public final class GeminiToOpenAiStream extends BaseStreamTranslator {
     if (event.getValue("usageMetadata") instanceof JsonObject metadata) {
       recordUsage(GeminiUsage.parse(metadata));
     }
-    JsonObject candidate = Jsons.first(event, "candidates");
+    JsonObject candidate = firstCandidate(event);
     Jsons.objects(Jsons.array(Jsons.object(candidate, "content"), "parts")).forEach(this::part);
     if (Jsons.hasText(candidate, "finishReason")) {
       finish(FinishReasons.toOpenAi(candidate.getString("finishReason"), toolCalls > 0));
     } else if (candidate.isEmpty() && Jsons.hasText(Jsons.object(event, "promptFeedback"), "blockReason")) {
       finish("content_filter");
     }
+  }
+
+  /**
+   * Candidate 0 of the event, empty when the event has none. With {@code candidateCount > 1} Gemini
+   * streams the candidates in parallel, an event carrying any of them in any order, so the first
+   * of the list may be another candidate; a candidate without {@code index} is candidate 0.
+   */
+  private static JsonObject firstCandidate(JsonObject event) {
+    for (JsonObject candidate : Jsons.objects(Jsons.array(event, "candidates"))) {
+      if (Jsons.number(candidate, "index") == 0) {
+        return candidate;
+      }
+    }
+    return new JsonObject();
   }
 
   private void start(JsonObject event) {
@@ -65,9 +80,9 @@ public final class GeminiToOpenAiStream extends BaseStreamTranslator {
   private void part(JsonObject part) {
     if (part.getValue("functionCall") instanceof JsonObject call) {
       String id = Jsons.hasText(call, "id") ? call.getString("id") : Ids.callId();
-      String arguments = Jsons.object(call, "args").encode();
-      appendText(arguments);
-      emit(Sse.data(chunks.toolCallStart(toolCalls++, id, call.getString("name"), arguments)));
+      JsonObject toolCall = GeminiParts.toolCall(part, id, toolCalls++);
+      appendText(toolCall.getJsonObject("function").getString("arguments"));
+      emit(Sse.data(chunks.toolCall(toolCall)));
     } else if (part.getValue("text") instanceof String text && !text.isEmpty()) {
       appendText(text);
       boolean thought = Boolean.TRUE.equals(part.getValue("thought"));

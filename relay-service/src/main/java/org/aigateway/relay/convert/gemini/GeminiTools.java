@@ -72,10 +72,11 @@ final class GeminiTools {
   private static JsonObject openAiTool(JsonObject declaration) {
     JsonObject function = new JsonObject().put("name", declaration.getString("name"));
     Jsons.putIfPresent(function, "description", Jsons.string(declaration, "description"));
-    Object parameters = declaration.getValue("parameters") != null ? declaration.getValue("parameters")
-        : declaration.getValue("parametersJsonSchema");
-    function.put("parameters", parameters instanceof JsonObject schema ? schema.copy()
-        : new JsonObject().put("type", "object").put("properties", new JsonObject()));
+    JsonObject parameters = declaration.getValue("parameters") instanceof JsonObject schema
+        ? Schemas.toJsonSchema(schema)
+        : declaration.getValue("parametersJsonSchema") instanceof JsonObject jsonSchema ? jsonSchema.copy()
+        : new JsonObject().put("type", "object").put("properties", new JsonObject());
+    function.put("parameters", parameters);
     return new JsonObject().put("type", "function").put("function", function);
   }
 

@@ -68,11 +68,12 @@ final class GenerationConfigs {
       out.put("stop", stops.copy());
     }
     if (JSON.equals(config.getString("responseMimeType"))) {
-      Object schema = config.getValue("responseSchema") != null ? config.getValue("responseSchema")
-          : config.getValue("responseJsonSchema");
-      out.put("response_format", schema instanceof JsonObject s
+      JsonObject schema = config.getValue("responseSchema") instanceof JsonObject openApi
+          ? Schemas.toJsonSchema(openApi)
+          : config.getValue("responseJsonSchema") instanceof JsonObject jsonSchema ? jsonSchema.copy() : null;
+      out.put("response_format", schema != null
           ? new JsonObject().put("type", "json_schema")
-              .put("json_schema", new JsonObject().put("name", "response").put("schema", s.copy()))
+              .put("json_schema", new JsonObject().put("name", "response").put("schema", schema))
           : new JsonObject().put("type", "json_object"));
     }
     String effort = effort(Jsons.object(config, "thinkingConfig"));

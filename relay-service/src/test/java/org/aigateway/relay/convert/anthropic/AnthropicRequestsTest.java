@@ -151,4 +151,34 @@ class AnthropicRequestsTest {
     assertThat(AnthropicRequests.fromOpenAi(request(), null, 0).getLong("max_tokens"))
         .isEqualTo(AnthropicRequests.DEFAULT_MAX_TOKENS);
   }
+
+  @Test
+  @DisplayName("A data URL typed image/jpg (or in upper case), which OpenAI accepts, reaches Anthropic as image/jpeg")
+  void jpgDataUrlsBecomeJpeg() {
+    JsonArray content = new JsonArray().add(ChatContent.textPart("What is this?"))
+        .add(ChatContent.imagePart("data:image/jpg;base64,/9j/4AAQ"))
+        .add(ChatContent.imagePart("data:IMAGE/PNG;base64,iVBORw0K"));
+    JsonObject chat = new JsonObject().put("model", "claude-sonnet-4-5")
+        .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", content)));
+
+    JsonArray blocks = AnthropicRequests.fromOpenAi(chat, null, 0).getJsonArray("messages").getJsonObject(0)
+        .getJsonArray("content");
+
+    assertThat(blocks.getJsonObject(1).getJsonObject("source").getString("media_type")).isEqualTo("image/jpeg");
+    assertThat(blocks.getJsonObject(2).getJsonObject("source").getString("media_type")).isEqualTo("image/png");
+  }
+
+  @Test
+  @DisplayName("A function whose parameters are {} (OpenAI's form for no arguments) gets an object input_schema, which Anthropic requires")
+  void emptyParametersBecomeAnObjectSchema() {
+    JsonObject chat = new JsonObject().put("model", "claude-sonnet-4-5")
+        .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", "What time is it?")))
+        .put("tools", new JsonArray().add(new JsonObject().put("type", "function").put("function",
+            new JsonObject().put("name", "now").put("parameters", new JsonObject()))));
+
+    JsonObject tool = AnthropicRequests.fromOpenAi(chat, null, 0).getJsonArray("tools").getJsonObject(0);
+
+    assertThat(tool).isEqualTo(new JsonObject().put("name", "now")
+        .put("input_schema", new JsonObject().put("type", "object")));
+  }
 }

@@ -30,6 +30,17 @@ class AnthropicStreamsTest {
   }
 
   @Test
+  @DisplayName("A tool call streamed without input reaches OpenAI clients with \"{}\" as arguments, which parse as JSON")
+  void toolCallWithoutInput() {
+    JsonArray events = ConvertFixtures.events(ConvertFixtures.feed(new AnthropicToOpenAiStream(null, false),
+        ConvertFixtures.text("anthropic/streams/tool-use-no-input.sse")));
+
+    JsonObject call = ConvertFixtures.chatSummary(events).getJsonObject("tools").getJsonObject("0");
+    assertThat(call).isEqualTo(new JsonObject().put("arguments", "{}").put("name", "get_time")
+        .put("id", "toolu_01NoInputCall"));
+  }
+
+  @Test
   @DisplayName("The usage of message_start and message_delta merge: cached and cache-creation tokens count as input")
   void mergesStreamUsage() {
     AnthropicToOpenAiStream translator = new AnthropicToOpenAiStream(null, false);

@@ -34,6 +34,70 @@ class GeminiRequestsTest {
   }
 
   @Test
+  @DisplayName("Gemini's upper-case schema types and nullable flags reach OpenAI as JSON Schema (tools and response schema)")
+  void geminiSchemasBecomeJsonSchema() {
+    JsonObject openApi = new JsonObject().put("type", "OBJECT").put("properties", new JsonObject()
+        .put("city", new JsonObject().put("type", "STRING"))
+        .put("type", new JsonObject().put("type", "STRING").put("nullable", true))
+        .put("days", new JsonObject().put("type", "ARRAY").put("items", new JsonObject().put("type", "INTEGER"))))
+        .put("required", new JsonArray().add("city"));
+    JsonObject gemini = new JsonObject()
+        .put("contents", new JsonArray().add(new JsonObject().put("role", "user")
+            .put("parts", new JsonArray().add(new JsonObject().put("text", "Forecast?")))))
+        .put("tools", new JsonArray().add(new JsonObject().put("functionDeclarations", new JsonArray()
+            .add(new JsonObject().put("name", "forecast").put("parameters", openApi)))))
+        .put("generationConfig", new JsonObject().put("responseMimeType", "application/json")
+            .put("responseSchema", openApi));
+
+    JsonObject chat = GeminiRequests.toOpenAi(gemini, "gpt-4o", false);
+
+    JsonObject expected = new JsonObject().put("type", "object").put("properties", new JsonObject()
+        .put("city", new JsonObject().put("type", "string"))
+        .put("type", new JsonObject().put("type", new JsonArray().add("string").add("null")))
+        .put("days", new JsonObject().put("type", "array").put("items", new JsonObject().put("type", "integer"))))
+        .put("required", new JsonArray().add("city"));
+    assertThat(chat.getJsonArray("tools").getJsonObject(0).getJsonObject("function").getJsonObject("parameters"))
+        .isEqualTo(expected);
+    assertThat(chat.getJsonObject("response_format").getJsonObject("json_schema").getJsonObject("schema"))
+        .isEqualTo(expected);
+  }
+
+  @Test
+  @DisplayName("An OpenAI type list with null becomes one Gemini type with nullable, as Gemini's schema has a single type")
+  void nullableTypeListsBecomeNullable() {
+    JsonObject parameters = new JsonObject().put("type", "object").put("properties", new JsonObject()
+        .put("unit", new JsonObject().put("type", new JsonArray().add("string").add("null"))));
+    JsonObject chat = new JsonObject()
+        .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", "Weather?")))
+        .put("tools", new JsonArray().add(new JsonObject().put("type", "function").put("function",
+            new JsonObject().put("name", "weather").put("parameters", parameters))));
+
+    JsonObject gemini = GeminiRequests.fromOpenAi(chat);
+
+    JsonObject unit = gemini.getJsonArray("tools").getJsonObject(0).getJsonArray("functionDeclarations")
+        .getJsonObject(0).getJsonObject("parameters").getJsonObject("properties").getJsonObject("unit");
+    assertThat(unit).isEqualTo(new JsonObject().put("type", "string").put("nullable", true));
+  }
+
+  @Test
+  @DisplayName("OpenAI input_audio is Gemini inline audio, and Gemini's wav/mp3 inline audio is input_audio again")
+  void audioBothWays() {
+    JsonObject chat = new JsonObject().put("messages", new JsonArray().add(new JsonObject().put("role", "user")
+        .put("content", new JsonArray().add(new JsonObject().put("type", "text").put("text", "Transcribe this"))
+            .add(new JsonObject().put("type", "input_audio")
+                .put("input_audio", new JsonObject().put("data", "UklGRg==").put("format", "wav"))))));
+
+    JsonObject gemini = GeminiRequests.fromOpenAi(chat);
+    JsonArray parts = gemini.getJsonArray("contents").getJsonObject(0).getJsonArray("parts");
+    JsonArray back = GeminiRequests.toOpenAi(gemini, "gpt-4o-audio-preview", false).getJsonArray("messages")
+        .getJsonObject(0).getJsonArray("content");
+
+    assertThat(parts.getJsonObject(1)).isEqualTo(new JsonObject().put("inlineData",
+        new JsonObject().put("mimeType", "audio/wav").put("data", "UklGRg==")));
+    assertThat(back).isEqualTo(chat.getJsonArray("messages").getJsonObject(0).getJsonArray("content"));
+  }
+
+  @Test
   @DisplayName("A function response gets the made-up id of the call it answers")
   void matchesFunctionResponsesToCalls() {
     JsonObject gemini = ConvertFixtures.json("gemini/requests/native-snake-case.json").getJsonObject("gemini");

@@ -66,6 +66,41 @@ class GeminiStreamsTest {
   }
 
   @Test
+  @DisplayName("With two candidates streamed in parallel, only candidate 0's text and finish reason reach choice 0")
+  void parallelCandidates() {
+    GeminiToOpenAiStream translator = new GeminiToOpenAiStream(null, false);
+
+    JsonArray events = ConvertFixtures.events(ConvertFixtures.feed(translator,
+        ConvertFixtures.text("gemini/streams/two-candidates.sse")));
+
+    JsonObject summary = ConvertFixtures.chatSummary(events);
+    assertThat(summary.getString("content")).isEqualTo("Roses are red, the sky is too.");
+    assertThat(summary.getString("finish_reason")).isEqualTo("stop");
+    JsonObject finish = events.getJsonObject(events.size() - 2).getJsonObject("data");
+    assertThat(finish.getJsonArray("choices").getJsonObject(0).getString("finish_reason")).isEqualTo("stop");
+    assertThat(translator.completed()).isTrue();
+  }
+
+  @Test
+  @DisplayName("A streamed function call keeps its thought signature, which the next Gemini request sends back")
+  void streamedThoughtSignatureRoundTrips() {
+    JsonArray events = ConvertFixtures.events(ConvertFixtures.feed(new GeminiToOpenAiStream(null, false),
+        ConvertFixtures.text("gemini/streams/function-call.sse")));
+    JsonObject call = events.getJsonObject(2).getJsonObject("data").getJsonArray("choices").getJsonObject(0)
+        .getJsonObject("delta").getJsonArray("tool_calls").getJsonObject(0);
+    JsonObject chat = new JsonObject().put("messages", new JsonArray()
+        .add(new JsonObject().put("role", "user").put("content", "Weather in Paris?"))
+        .add(new JsonObject().put("role", "assistant").putNull("content")
+            .put("tool_calls", new JsonArray().add(call.copy().put("id", "call_1"))))
+        .add(new JsonObject().put("role", "tool").put("tool_call_id", "call_1").put("content", "{\"temp\":21}")));
+
+    JsonObject gemini = GeminiRequests.fromOpenAi(chat);
+
+    JsonObject modelPart = gemini.getJsonArray("contents").getJsonObject(1).getJsonArray("parts").getJsonObject(0);
+    assertThat(modelPart.getString("thoughtSignature")).isEqualTo("CiQB0e2K");
+  }
+
+  @Test
   @DisplayName("An OpenAI stream becomes Gemini events: thoughts and text as they come, tool calls whole at the end with usage")
   void openAiToGemini() {
     OpenAiToGeminiStream translator = new OpenAiToGeminiStream("gemini-proxy");
