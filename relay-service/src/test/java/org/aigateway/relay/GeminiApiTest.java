@@ -33,10 +33,12 @@ class GeminiApiTest {
   private static final String GEMINI = "gemini-flash";
   private static final String UPSTREAM_GEMINI = "gemini-2.5-flash";
   private static final String GPT = "gpt-4o";
+  private static final String DEEPSEEK = "deepseek-chat";
 
   private RelayHarness harness;
   private FakeGeminiServer gemini;
   private FakeOpenAiServer openAi;
+  private FakeOpenAiServer deepSeek;
 
   @BeforeAll
   void start() {
@@ -50,6 +52,10 @@ class GeminiApiTest {
     harness.fixtures.openAiChannel(openAi.baseUrl(), "sk-openai-up", List.of(GPT), Map.of());
     harness.fixtures.chatModel(GEMINI, Fixtures.price("0.3", "2.5"));
     harness.fixtures.chatModel(GPT, Fixtures.price("2.5", "10"));
+    deepSeek = harness.fake();
+    harness.fixtures.channel(36, deepSeek.baseUrl(), "sk-deepseek", List.of(DEEPSEEK), Map.of(), 0, Status.ENABLED,
+        List.of("default"));
+    harness.fixtures.chatModel(DEEPSEEK, Fixtures.price("0.27", "1.1"));
     harness.deploy(Map.of());
   }
 
@@ -62,6 +68,7 @@ class GeminiApiTest {
   void healthyUpstreams() {
     gemini.reset();
     openAi.reset();
+    deepSeek.reset();
   }
 
   private static JsonObject generate() {
@@ -155,11 +162,26 @@ class GeminiApiTest {
     JsonObject chat = openAi.lastRequest().json();
     assertThat(chat.getString("model")).isEqualTo(GPT);
     assertThat(chat.getJsonArray("messages").getJsonObject(0).getString("role")).isEqualTo("system");
-    assertThat(chat.getInteger("max_tokens")).isEqualTo(100);
+    assertThat(chat.getInteger("max_completion_tokens")).isEqualTo(100);
+    assertThat(chat.containsKey("max_tokens")).isFalse();
     JsonObject body = response.bodyAsJsonObject();
     assertThat(text(body)).isEqualTo("Converted");
     assertThat(body.getJsonObject("usageMetadata").getLong("promptTokenCount")).isEqualTo(9);
     assertThat(eventOf(response).usage()).isEqualTo(new Usage(9, 2, 0, 0, 0, 11));
+  }
+
+  @Test
+  @DisplayName("On a DeepSeek channel a converted generateContent keeps its limit in max_tokens")
+  void convertedLimitOnDeepSeek() {
+    deepSeek.behaviour().reply("Deep answer").usage(4, 2);
+
+    HttpResponse<Buffer> response = call(DEEPSEEK, "generateContent", Map.of("x-goog-api-key", KEY), generate());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject chat = deepSeek.lastRequest().json();
+    assertThat(chat.getInteger("max_tokens")).isEqualTo(100);
+    assertThat(chat.containsKey("max_completion_tokens")).isFalse();
+    assertThat(text(response.bodyAsJsonObject())).isEqualTo("Deep answer");
   }
 
   @Test

@@ -31,11 +31,13 @@ class MessagesApiTest {
   private static final String CLAUDE = "claude-haiku";
   private static final String GPT = "gpt-4o";
   private static final String GEMINI = "gemini-flash";
+  private static final String LOCAL = "local-llm";
 
   private RelayHarness harness;
   private FakeAnthropicServer anthropic;
   private FakeOpenAiServer openAi;
   private FakeGeminiServer gemini;
+  private FakeOpenAiServer compatible;
 
   @BeforeAll
   void start() {
@@ -53,6 +55,10 @@ class MessagesApiTest {
     harness.fixtures.openAiChannel(openAi.baseUrl(), "sk-openai-up", List.of(GPT), Map.of());
     harness.fixtures.chatModel(CLAUDE, Fixtures.price("1", "5"));
     harness.fixtures.chatModel(GPT, Fixtures.price("2.5", "10"));
+    compatible = harness.fake();
+    harness.fixtures.channel(8, compatible.baseUrl(), "sk-local", List.of(LOCAL), Map.of(), 0, Status.ENABLED,
+        List.of("default"));
+    harness.fixtures.chatModel(LOCAL, Fixtures.price("1", "1"));
     harness.deploy(Map.of());
   }
 
@@ -66,6 +72,7 @@ class MessagesApiTest {
     anthropic.reset();
     openAi.reset();
     gemini.reset();
+    compatible.reset();
   }
 
   private static JsonObject messages(String model) {
@@ -154,7 +161,8 @@ class MessagesApiTest {
     assertThat(sent.header("Authorization")).isEqualTo("Bearer sk-openai-up");
     JsonArray chatMessages = sent.json().getJsonArray("messages");
     assertThat(chatMessages.getJsonObject(0).getString("role")).isEqualTo("system");
-    assertThat(sent.json().getInteger("max_tokens")).isEqualTo(256);
+    assertThat(sent.json().getInteger("max_completion_tokens")).isEqualTo(256);
+    assertThat(sent.json().containsKey("max_tokens")).isFalse();
     JsonObject message = response.bodyAsJsonObject();
     assertThat(message.getString("type")).isEqualTo("message");
     assertThat(message.getString("model")).isEqualTo(GPT);
@@ -163,6 +171,21 @@ class MessagesApiTest {
     assertThat(message.getJsonObject("usage").getLong("input_tokens")).isEqualTo(11);
     assertThat(message.getJsonObject("usage").getLong("cache_read_input_tokens")).isEqualTo(4);
     assertThat(eventOf(response).usage()).isEqualTo(new Usage(15, 5, 4, 0, 0, 20));
+  }
+
+  @Test
+  @DisplayName("On an OpenAI-compatible channel a converted Messages request keeps its limit in max_tokens")
+  void convertedLimitOnCompatible() {
+    compatible.behaviour().reply("Local hello").usage(5, 2);
+
+    HttpResponse<Buffer> response = call(messages(LOCAL));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject chat = compatible.lastRequest().json();
+    assertThat(chat.getInteger("max_tokens")).isEqualTo(256);
+    assertThat(chat.containsKey("max_completion_tokens")).isFalse();
+    assertThat(response.bodyAsJsonObject().getJsonArray("content").getJsonObject(0).getString("text"))
+        .isEqualTo("Local hello");
   }
 
   @Test

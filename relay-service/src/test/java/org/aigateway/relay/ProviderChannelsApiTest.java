@@ -107,7 +107,7 @@ class ProviderChannelsApiTest {
   }
 
   @Test
-  @DisplayName("An Anthropic client reaches Azure through the chat bridge")
+  @DisplayName("An Anthropic client reaches Azure through the chat bridge, its limit sent as max_completion_tokens")
   void anthropicClientOnAzure() {
     HttpResponse<Buffer> response = ProtocolCalls.post(harness, "/v1/messages", Map.of("x-api-key", KEY),
         new JsonObject().put("model", "gpt-4.1").put("max_tokens", 50)
@@ -116,6 +116,8 @@ class ProviderChannelsApiTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.bodyAsJsonObject().getString("type")).isEqualTo("message");
     assertThat(azure.lastRequest().path()).isEqualTo("/openai/deployments/gpt-41/chat/completions");
+    assertThat(azure.lastRequest().json().getInteger("max_completion_tokens")).isEqualTo(50);
+    assertThat(azure.lastRequest().json().containsKey("max_tokens")).isFalse();
   }
 
   @Test

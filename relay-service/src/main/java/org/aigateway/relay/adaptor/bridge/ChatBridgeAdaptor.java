@@ -19,7 +19,9 @@ import org.aigateway.relay.adaptor.UpstreamExchange;
  * serves Anthropic and Gemini clients, by sending their requests as chat completions and converting
  * the answers back; applies the think split to chat answers when the model asks for it; and relays
  * the JSON endpoints it is given ({@code jsonModes}: rerank, moderations, image generations) as they
- * are. Its own requests go to the wrapped adaptor untouched.
+ * are. Its own requests go to the wrapped adaptor untouched: a chat client's body, output limit
+ * included, is the client's choice for its upstream; a converted request carries its output limit in
+ * the field the upstream reads ({@link OutputLimitField}).
  */
 public final class ChatBridgeAdaptor implements ProviderAdaptor {
 
@@ -28,11 +30,14 @@ public final class ChatBridgeAdaptor implements ProviderAdaptor {
   private final ProviderAdaptor delegate;
   private final BridgeRelay relay;
   private final Set<Mode> jsonModes;
+  private final OutputLimitField limitField;
 
-  public ChatBridgeAdaptor(ProviderAdaptor delegate, BridgeRelay relay, Set<Mode> jsonModes) {
+  public ChatBridgeAdaptor(ProviderAdaptor delegate, BridgeRelay relay, Set<Mode> jsonModes,
+      OutputLimitField limitField) {
     this.delegate = delegate;
     this.relay = relay;
     this.jsonModes = Set.copyOf(jsonModes);
+    this.limitField = limitField;
   }
 
   @Override
@@ -76,7 +81,8 @@ public final class ChatBridgeAdaptor implements ProviderAdaptor {
     if (!converted(ctx)) {
       return delegate.convertRequest(ctx);
     }
-    return delegate.convertRequest(asChat(ctx, ClientSide.of(ctx.request().mode()).toChat(ctx.request())));
+    JsonObject chat = limitField.apply(ClientSide.of(ctx.request().mode()).toChat(ctx.request()));
+    return delegate.convertRequest(asChat(ctx, chat));
   }
 
   @Override
