@@ -18,6 +18,7 @@ import org.aigateway.protocol.model.Channel;
 import org.aigateway.protocol.model.Mode;
 import org.aigateway.protocol.model.ModelConfig;
 import org.aigateway.relay.adaptor.AdaptorRegistry;
+import org.aigateway.relay.adaptor.ChannelTypes;
 import org.aigateway.relay.adaptor.ProviderAdaptor;
 import org.aigateway.relay.adaptor.RelayContext;
 import org.aigateway.relay.adaptor.RelayRequest;
@@ -84,7 +85,8 @@ public final class BanProber {
     Buffer body;
     try {
       // No client response and no prompt count: a probe is not admitted and keeps its own deadline.
-      RelayContext ctx = new RelayContext(request(model, config), Caller.internalCaller(), config, null, null);
+      RelayContext ctx = new RelayContext(request(model, config, channel.type()), Caller.internalCaller(), config,
+          null, null);
       ctx.useChannel(channel);
       MultiMap headers = HttpHeaders.headers();
       adaptor.prepareHeaders(ctx, headers);
@@ -100,11 +102,18 @@ public final class BanProber {
         .timeout(timeoutMs, TimeUnit.MILLISECONDS);
   }
 
-  private static RelayRequest request(String model, ModelConfig config) {
+  /**
+   * The probe: one short input for an embedding model, else one short message with an output limit
+   * of one token, under the name the channel's upstream accepts (OpenAI's reasoning models refuse
+   * {@code max_tokens}, other OpenAI-compatible servers may not know {@code max_completion_tokens}).
+   */
+  private static RelayRequest request(String model, ModelConfig config, int channelType) {
     boolean embeddings = config != null && config.mode() == Mode.EMBEDDINGS;
+    boolean openAi = channelType == ChannelTypes.OPENAI || channelType == ChannelTypes.AZURE
+        || channelType == ChannelTypes.AZURE_LEGACY;
     JsonObject body = embeddings
         ? new JsonObject().put("model", model).put("input", "hi")
-        : new JsonObject().put("model", model).put("max_tokens", 1)
+        : new JsonObject().put("model", model).put(openAi ? "max_completion_tokens" : "max_tokens", 1)
             .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", "hi")));
     Mode mode = embeddings ? Mode.EMBEDDINGS : Mode.CHAT_COMPLETIONS;
     String path = embeddings ? "/embeddings" : "/chat/completions";
