@@ -4,8 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
-import org.aigateway.protocol.model.Channel;
-import org.aigateway.protocol.model.Mode;
+import org.aigateway.relay.adaptor.DelegatingAdaptor;
 import org.aigateway.relay.adaptor.ProviderAdaptor;
 import org.aigateway.relay.adaptor.RelayContext;
 import org.aigateway.relay.adaptor.RelayResult;
@@ -17,37 +16,10 @@ import org.aigateway.relay.adaptor.UpstreamExchange;
  * request prepared by {@link PdfAsTextRunner} ({@link RelayContext#pdfAsText()}) replaces the
  * client's for this channel only; other channels of the same request still get the PDF.
  */
-public final class PdfAsTextAdaptor implements ProviderAdaptor {
-
-  private final ProviderAdaptor delegate;
+public final class PdfAsTextAdaptor extends DelegatingAdaptor {
 
   public PdfAsTextAdaptor(ProviderAdaptor delegate) {
-    this.delegate = delegate;
-  }
-
-  @Override
-  public String name() {
-    return delegate.name();
-  }
-
-  @Override
-  public String defaultBaseUrl() {
-    return delegate.defaultBaseUrl();
-  }
-
-  @Override
-  public String baseUrl(Channel channel) {
-    return delegate.baseUrl(channel);
-  }
-
-  @Override
-  public boolean usable(Channel channel) {
-    return delegate.usable(channel);
-  }
-
-  @Override
-  public boolean supports(Mode mode) {
-    return delegate.supports(mode);
+    super(delegate);
   }
 
   @Override

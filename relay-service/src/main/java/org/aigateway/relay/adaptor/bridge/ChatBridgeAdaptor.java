@@ -6,8 +6,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
-import org.aigateway.protocol.model.Channel;
 import org.aigateway.protocol.model.Mode;
+import org.aigateway.relay.adaptor.DelegatingAdaptor;
 import org.aigateway.relay.adaptor.ProviderAdaptor;
 import org.aigateway.relay.adaptor.RelayContext;
 import org.aigateway.relay.adaptor.RelayRequest;
@@ -23,41 +23,20 @@ import org.aigateway.relay.adaptor.UpstreamExchange;
  * included, is the client's choice for its upstream; a converted request carries its output limit in
  * the field the upstream reads ({@link OutputLimitField}).
  */
-public final class ChatBridgeAdaptor implements ProviderAdaptor {
+public final class ChatBridgeAdaptor extends DelegatingAdaptor {
 
   private static final String CHAT_PATH = "/chat/completions";
 
-  private final ProviderAdaptor delegate;
   private final BridgeRelay relay;
   private final Set<Mode> jsonModes;
   private final OutputLimitField limitField;
 
   public ChatBridgeAdaptor(ProviderAdaptor delegate, BridgeRelay relay, Set<Mode> jsonModes,
       OutputLimitField limitField) {
-    this.delegate = delegate;
+    super(delegate);
     this.relay = relay;
     this.jsonModes = Set.copyOf(jsonModes);
     this.limitField = limitField;
-  }
-
-  @Override
-  public String name() {
-    return delegate.name();
-  }
-
-  @Override
-  public String defaultBaseUrl() {
-    return delegate.defaultBaseUrl();
-  }
-
-  @Override
-  public String baseUrl(Channel channel) {
-    return delegate.baseUrl(channel);
-  }
-
-  @Override
-  public boolean usable(Channel channel) {
-    return delegate.usable(channel);
   }
 
   @Override
