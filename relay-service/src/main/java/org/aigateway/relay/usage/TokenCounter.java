@@ -18,13 +18,14 @@ public final class TokenCounter {
   /** Texts at least this long are estimated as length / 4, as the original gateway does. */
   static final int FUZZY_THRESHOLD = 2_048_000;
 
-  private final EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
+  /** The vocabularies (about 50 MiB) are loaded once per process, whatever the number of relays in it. */
+  private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
   private final Map<String, Encoding> byModel = new ConcurrentHashMap<>();
 
   /** Loads the vocabularies; blocking, so call it off the event loop at start. */
   public TokenCounter warmUp() {
-    registry.getEncoding(EncodingType.O200K_BASE).countTokens("warm up");
-    registry.getEncoding(EncodingType.CL100K_BASE).countTokens("warm up");
+    REGISTRY.getEncoding(EncodingType.O200K_BASE).countTokens("warm up");
+    REGISTRY.getEncoding(EncodingType.CL100K_BASE).countTokens("warm up");
     return this;
   }
 
@@ -41,7 +42,7 @@ public final class TokenCounter {
   }
 
   Encoding encoding(String model) {
-    return byModel.computeIfAbsent(model == null ? "" : model, m -> registry.getEncoding(typeFor(m)));
+    return byModel.computeIfAbsent(model == null ? "" : model, m -> REGISTRY.getEncoding(typeFor(m)));
   }
 
   static EncodingType typeFor(String model) {
