@@ -1,12 +1,15 @@
 package org.aigateway.relay.adaptor;
 
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
 import org.aigateway.protocol.model.Channel;
 import org.aigateway.protocol.model.Mode;
 
 /**
- * An adaptor that wraps another to change how requests or answers are handled: what concerns the
- * channel itself (name, base URL, whether it is usable, which modes it serves) is the wrapped
- * adaptor's unless a subclass says otherwise.
+ * An adaptor that wraps another and changes part of what it does (the modes it serves, the request
+ * or the answer): everything a subclass does not override is the wrapped adaptor's.
  */
 public abstract class DelegatingAdaptor implements ProviderAdaptor {
 
@@ -39,5 +42,25 @@ public abstract class DelegatingAdaptor implements ProviderAdaptor {
   @Override
   public boolean supports(Mode mode) {
     return delegate.supports(mode);
+  }
+
+  @Override
+  public String requestUrl(RelayContext ctx) {
+    return delegate.requestUrl(ctx);
+  }
+
+  @Override
+  public void prepareHeaders(RelayContext ctx, MultiMap headers) {
+    delegate.prepareHeaders(ctx, headers);
+  }
+
+  @Override
+  public Buffer convertRequest(RelayContext ctx) {
+    return delegate.convertRequest(ctx);
+  }
+
+  @Override
+  public Future<RelayResult> handleResponse(RelayContext ctx, UpstreamExchange exchange, HttpClientResponse upstream) {
+    return delegate.handleResponse(ctx, exchange, upstream);
   }
 }

@@ -1,11 +1,9 @@
 package org.aigateway.relay.adaptor.jina;
 
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import org.aigateway.protocol.model.Mode;
-import org.aigateway.relay.adaptor.ProviderAdaptor;
+import org.aigateway.relay.adaptor.DelegatingAdaptor;
 import org.aigateway.relay.adaptor.RelayContext;
 import org.aigateway.relay.adaptor.RelayResult;
 import org.aigateway.relay.adaptor.UpstreamExchange;
@@ -19,26 +17,15 @@ import org.aigateway.relay.usage.UsageCounter;
  * adaptor) and rerank at {@code {base}/rerank}, whose JSON answer reaches the client unchanged and
  * whose {@code usage.total_tokens} is the input billed.
  */
-public final class JinaAdaptor implements ProviderAdaptor {
+public final class JinaAdaptor extends DelegatingAdaptor {
 
   public static final String BASE_URL = "https://api.jina.ai/v1";
 
-  private final ProviderAdaptor openAi;
   private final BridgeRelay relay;
 
   public JinaAdaptor(UsageCounter counter, BridgeRelay relay) {
-    this.openAi = new OpenAiAdaptor("jina", BASE_URL, counter);
+    super(new OpenAiAdaptor("jina", BASE_URL, counter));
     this.relay = relay;
-  }
-
-  @Override
-  public String name() {
-    return "jina";
-  }
-
-  @Override
-  public String defaultBaseUrl() {
-    return BASE_URL;
   }
 
   @Override
@@ -47,25 +34,10 @@ public final class JinaAdaptor implements ProviderAdaptor {
   }
 
   @Override
-  public String requestUrl(RelayContext ctx) {
-    return openAi.requestUrl(ctx);
-  }
-
-  @Override
-  public void prepareHeaders(RelayContext ctx, MultiMap headers) {
-    openAi.prepareHeaders(ctx, headers);
-  }
-
-  @Override
-  public Buffer convertRequest(RelayContext ctx) {
-    return openAi.convertRequest(ctx);
-  }
-
-  @Override
   public Future<RelayResult> handleResponse(RelayContext ctx, UpstreamExchange exchange, HttpClientResponse upstream) {
     if (ctx.request().mode() == Mode.RERANK) {
       return relay.relay(ctx, exchange, upstream, new JsonPassThroughPlan(Mode.RERANK));
     }
-    return openAi.handleResponse(ctx, exchange, upstream);
+    return delegate.handleResponse(ctx, exchange, upstream);
   }
 }
